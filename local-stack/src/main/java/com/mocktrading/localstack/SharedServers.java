@@ -1,0 +1,96 @@
+package com.mocktrading.localstack;
+
+import com.mocktrading.localstack.clickhouse.ClickHouseServer;
+import com.mocktrading.localstack.dynamodb.DynamoDbLocalServer;
+import com.mocktrading.localstack.elasticsearch.ElasticsearchServer;
+import com.mocktrading.localstack.kafka.KafkaServer;
+import com.mocktrading.localstack.redis.RedisServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Function;
+
+/**
+ * The servers of a test JVM: each starts on first use, on free ports, at most once per JVM, with its data in
+ * a temporary directory; all are stopped and their data deleted when the JVM exits, also after a failure.
+ * Test classes share them and isolate themselves by naming (own topics, tables, keys, indices).
+ */
+public final class SharedServers {
+
+    private static Path root;
+    private static KafkaServer kafka;
+    private static DynamoDbLocalServer dynamoDb;
+    private static RedisServer redis;
+    private static ElasticsearchServer elasticsearch;
+    private static ClickHouseServer clickHouse;
+
+    private SharedServers() {}
+
+    public static synchronized KafkaServer kafka() {
+        if (kafka == null) {
+            kafka = started(new KafkaServer(FreePorts.next(), FreePorts.next(), directory("kafka")));
+        }
+        return kafka;
+    }
+
+    public static synchronized DynamoDbLocalServer dynamoDb() {
+        if (dynamoDb == null) {
+            dynamoDb = started(new DynamoDbLocalServer(FreePorts.next(), null));
+        }
+        return dynamoDb;
+    }
+
+    public static synchronized RedisServer redis() {
+        if (redis == null) {
+            redis = started(new RedisServer(FreePorts.next(), directory("redis"), false));
+        }
+        return redis;
+    }
+
+    public static synchronized ElasticsearchServer elasticsearch() {
+        if (elasticsearch == null) {
+            elasticsearch = started(
+                    new ElasticsearchServer(FreePorts.next(), FreePorts.next(), directory("elasticsearch"), "512m"));
+        }
+        return elasticsearch;
+    }
+
+    public static synchronized ClickHouseServer clickHouse() {
+        if (clickHouse == null) {
+            clickHouse = started(new ClickHouseServer(FreePorts.next(), FreePorts.next(), directory("clickhouse")));
+        }
+        return clickHouse;
+    }
+
+    /** Starts a server of the caller's own kind under the same lifecycle (used for optional Flink). */
+    public static synchronized <S extends LocalServer> S startShared(Function<Path, S> factory, String name) {
+        return started(factory.apply(directory(name)));
+    }
+
+    /** A fresh directory under this JVM's temporary root, deleted at exit. */
+    public static synchronized Path directory(String name) {
+        try {
+            if (root == null) {
+                // Under /tmp rather than the build directory: the unprivileged Elasticsearch user must reach it.
+                Path base = Path.of(System.getProperty("java.io.tmpdir"), "mock-trading-tests");
+                Files.createDirectories(base);
+                base.toFile().setWritable(true, false);
+                base.toFile().setExecutable(true, false);
+                root = Files.createTempDirectory(base, ProcessHandle.current().pid() + "-");
+                root.toFile().setReadable(true, false);
+                root.toFile().setExecutable(true, false);
+                ShutdownHooks.deleteAtExit(root);
+            }
+            return Files.createDirectories(Files.createTempDirectory(root, name + "-"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create a test directory for " + name, e);
+        }
+    }
+
+    private static <S extends LocalServer> S started(S server) {
+        ShutdownHooks.stopAtExit(server);
+        server.start();
+        return server;
+    }
+}

@@ -1,0 +1,108 @@
+package com.mocktrading.localstack.flink;
+
+import com.mocktrading.localstack.LocalServer;
+import com.mocktrading.localstack.ServerStartException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * A Flink MiniCluster inside this JVM with its REST endpoint (and web UI when flink-runtime-web is on the
+ * classpath) on the given port. Jobs reach it the way they reach a real cluster: through a remote
+ * environment talking to that endpoint. Needs Flink on the classpath, which this module keeps optional.
+ */
+public final class FlinkMiniCluster implements LocalServer {
+
+    private final int restPort;
+    private final int slots;
+    private final Path checkpointDirectory;
+    private MiniCluster cluster;
+
+    public FlinkMiniCluster(int restPort, int slots, Path checkpointDirectory) {
+        this.restPort = restPort;
+        this.slots = slots;
+        this.checkpointDirectory = checkpointDirectory.toAbsolutePath();
+    }
+
+    @Override
+    public String name() {
+        return "flink";
+    }
+
+    @Override
+    public synchronized void start() {
+        if (cluster != null) {
+            return;
+        }
+        try {
+            Files.createDirectories(checkpointDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Configuration configuration = new Configuration();
+        configuration.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
+        configuration.set(RestOptions.ADDRESS, "127.0.0.1");
+        configuration.set(RestOptions.PORT, restPort);
+        configuration.set(TaskManagerOptions.NUM_TASK_SLOTS, slots);
+        configuration.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointDirectory.toUri().toString());
+        MiniCluster miniCluster = new MiniCluster(new MiniClusterConfiguration.Builder()
+                .setConfiguration(configuration)
+                .setNumTaskManagers(1)
+                .setNumSlotsPerTaskManager(slots)
+                .build());
+        try {
+            miniCluster.start();
+        } catch (Exception e) {
+            throw new ServerStartException("Flink MiniCluster did not start on port " + restPort, e);
+        }
+        cluster = miniCluster;
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (cluster != null) {
+            try {
+                cluster.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("Flink MiniCluster did not stop cleanly", e);
+            } finally {
+                cluster = null;
+            }
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return cluster != null && cluster.isRunning();
+    }
+
+    @Override
+    public String endpoint() {
+        return restUrl();
+    }
+
+    public String restUrl() {
+        return "http://127.0.0.1:" + restPort;
+    }
+
+    public int restPort() {
+        return restPort;
+    }
+
+    public Path checkpointDirectory() {
+        return checkpointDirectory;
+    }
+
+    /** An environment that submits jobs to this cluster through its REST endpoint, as to a real cluster. */
+    public StreamExecutionEnvironment remoteEnvironment(Configuration jobConfiguration) {
+        return StreamExecutionEnvironment.createRemoteEnvironment("127.0.0.1", restPort, jobConfiguration);
+    }
+}
