@@ -37,13 +37,16 @@ class ClickHouseRoundTripIntegrationTest {
                 .close();
 
         // When rows are inserted as JSONEachRow (decimals as unquoted exact literals, which 18.16 requires)
-        String rows = """
+        String rows =
+                """
                 {"symbol":"ACME","quantity":10,"price":123.4567}
                 {"symbol":"ACME","quantity":5,"price":0.0001}
                 {"symbol":"BOLT","quantity":1,"price":99.9900}
                 """;
         try (InputStream in = new ByteArrayInputStream(rows.getBytes(StandardCharsets.UTF_8))) {
-            client.insert(table, in, ClickHouseFormat.JSONEachRow).get(30, TimeUnit.SECONDS).close();
+            client.insert(table, in, ClickHouseFormat.JSONEachRow)
+                    .get(30, TimeUnit.SECONDS)
+                    .close();
         }
 
         // Then GROUP BY returns exact volume and notional per symbol

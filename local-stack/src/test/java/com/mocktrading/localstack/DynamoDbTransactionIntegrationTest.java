@@ -57,8 +57,8 @@ class DynamoDbTransactionIntegrationTest {
     }
 
     private void put(String id, String cash) {
-        dynamo.putItem(b -> b.tableName(table)
-                .item(Map.of("id", AttributeValue.fromS(id), "cash", AttributeValue.fromN(cash))));
+        dynamo.putItem(b ->
+                b.tableName(table).item(Map.of("id", AttributeValue.fromS(id), "cash", AttributeValue.fromN(cash))));
     }
 
     private TransactWriteItem debit(String id, String amount) {

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 
 class ElasticsearchRoundTripIntegrationTest {
 
-    private final RestClient restClient =
-            RestClient.builder(HttpHost.create(SharedServers.elasticsearch().httpUrl())).build();
+    private final RestClient restClient = RestClient.builder(
+                    HttpHost.create(SharedServers.elasticsearch().httpUrl()))
+            .build();
     private final ElasticsearchClient client =
             new ElasticsearchClient(new RestClientTransport(restClient, new JacksonJsonpMapper()));
 
@@ -33,10 +34,11 @@ class ElasticsearchRoundTripIntegrationTest {
     void indexesSearchesAndAggregatesTrades() throws Exception {
         // Given an index with a typed mapping and three trades
         String index = "round-trip-" + System.nanoTime();
-        client.indices().create(c -> c.index(index).mappings(m -> m.properties(Map.of(
-                "userId", Property.of(p -> p.keyword(k -> k)),
-                "symbol", Property.of(p -> p.keyword(k -> k)),
-                "quantity", Property.of(p -> p.long_(l -> l))))));
+        client.indices().create(c -> c.index(index)
+                .mappings(m -> m.properties(Map.of(
+                        "userId", Property.of(p -> p.keyword(k -> k)),
+                        "symbol", Property.of(p -> p.keyword(k -> k)),
+                        "quantity", Property.of(p -> p.long_(l -> l))))));
         List<Trade> trades =
                 List.of(new Trade("alice", "ACME", 10), new Trade("alice", "BOLT", 3), new Trade("bob", "ACME", 7));
         for (int i = 0; i < trades.size(); i++) {
@@ -56,11 +58,14 @@ class ElasticsearchRoundTripIntegrationTest {
                 Trade.class);
 
         // Then only hers come back, sorted, with the right volumes
-        assertThat(response.hits().hits()).extracting(hit -> hit.source().symbol()).containsExactly("BOLT", "ACME");
+        assertThat(response.hits().hits())
+                .extracting(hit -> hit.source().symbol())
+                .containsExactly("BOLT", "ACME");
         List<StringTermsBucket> buckets =
                 response.aggregations().get("bySymbol").sterms().buckets().array();
         assertThat(buckets)
-                .extracting(b -> b.key().stringValue() + "=" + (long) b.aggregations().get("volume").sum().value())
+                .extracting(b -> b.key().stringValue() + "="
+                        + (long) b.aggregations().get("volume").sum().value())
                 .containsExactlyInAnyOrder("ACME=10", "BOLT=3");
     }
 }

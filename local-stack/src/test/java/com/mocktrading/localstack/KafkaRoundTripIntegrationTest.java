@@ -34,34 +34,49 @@ class KafkaRoundTripIntegrationTest {
 
         // When an acks=all idempotent producer writes ten records for one key
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class))) {
             for (int i = 0; i < 10; i++) {
-                producer.send(new ProducerRecord<>(topic, "alice", "order-" + i)).get();
+                producer.send(new ProducerRecord<>(topic, "alice", "order-" + i))
+                        .get();
             }
         }
 
         // Then a consumer group member reads them all, in order, from one partition
         List<ConsumerRecord<String, String>> received = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "round-trip",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "round-trip",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class))) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (received.size() < 10 && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(received::add);
             }
         }
-        assertThat(received).extracting(ConsumerRecord::value)
-                .containsExactly("order-0", "order-1", "order-2", "order-3", "order-4",
-                        "order-5", "order-6", "order-7", "order-8", "order-9");
-        assertThat(received.stream().map(ConsumerRecord::partition).distinct().toList()).hasSize(1);
-        assertThat(Set.copyOf(received.stream().map(ConsumerRecord::key).toList())).containsExactly("alice");
+        assertThat(received)
+                .extracting(ConsumerRecord::value)
+                .containsExactly(
+                        "order-0", "order-1", "order-2", "order-3", "order-4", "order-5", "order-6", "order-7",
+                        "order-8", "order-9");
+        assertThat(received.stream().map(ConsumerRecord::partition).distinct().toList())
+                .hasSize(1);
+        assertThat(Set.copyOf(received.stream().map(ConsumerRecord::key).toList()))
+                .containsExactly("alice");
     }
 }

@@ -53,8 +53,12 @@ public final class ClickHouseServer implements LocalServer {
                 .logFile(directory.resolve("logs/stdout.log"))
                 .build();
         process.start();
-        Readiness.await("clickhouse on port " + httpPort, Duration.ofSeconds(30), this::answersPing,
-                process::isAlive, this::diagnostics);
+        Readiness.await(
+                "clickhouse on port " + httpPort,
+                Duration.ofSeconds(30),
+                this::answersPing,
+                process::isAlive,
+                this::diagnostics);
     }
 
     @Override

@@ -60,8 +60,12 @@ public final class DynamoDbLocalServer implements LocalServer {
             throw new ServerStartException("DynamoDB Local did not start on port " + port + ": " + e.getMessage(), e);
         }
         try (DynamoDbClient client = client()) {
-            Readiness.await("dynamodb on port " + port, Duration.ofSeconds(30),
-                    () -> client.listTables().sdkHttpResponse().isSuccessful(), () -> true, () -> "");
+            Readiness.await(
+                    "dynamodb on port " + port,
+                    Duration.ofSeconds(30),
+                    () -> client.listTables().sdkHttpResponse().isSuccessful(),
+                    () -> true,
+                    () -> "");
         }
     }
 

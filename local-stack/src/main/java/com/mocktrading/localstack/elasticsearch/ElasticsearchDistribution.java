@@ -53,9 +53,12 @@ final class ElasticsearchDistribution {
     }
 
     private static Path locateZip(String version) {
-        String repository = System.getProperty(
-                "mocktrading.maven.repository", System.getProperty("user.home") + "/.m2/repository");
-        Path zip = Path.of(repository, "org/elasticsearch/distribution/integ-test-zip/elasticsearch", version,
+        String repository =
+                System.getProperty("mocktrading.maven.repository", System.getProperty("user.home") + "/.m2/repository");
+        Path zip = Path.of(
+                repository,
+                "org/elasticsearch/distribution/integ-test-zip/elasticsearch",
+                version,
                 "elasticsearch-" + version + ".zip");
         if (!Files.isRegularFile(zip)) {
             throw new PrerequisiteMissingException("Elasticsearch " + version + " distribution not found at " + zip
@@ -69,9 +72,10 @@ final class ElasticsearchDistribution {
         String top = home.getFileName().toString() + "/";
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                Path target = staging.resolve(entry.getName().startsWith(top)
-                                ? entry.getName().substring(top.length())
-                                : entry.getName())
+                Path target = staging.resolve(
+                                entry.getName().startsWith(top)
+                                        ? entry.getName().substring(top.length())
+                                        : entry.getName())
                         .normalize();
                 if (!target.startsWith(staging)) {
                     throw new IOException("zip entry escapes the target directory: " + entry.getName());
@@ -97,7 +101,8 @@ final class ElasticsearchDistribution {
     // Zip entries carry no Unix permissions through java.util.zip.
     private static void markExecutable(Path bin) throws IOException {
         try (Stream<Path> files = Files.list(bin)) {
-            files.sorted(Comparator.naturalOrder()).forEach(file -> file.toFile().setExecutable(true, false));
+            files.sorted(Comparator.naturalOrder())
+                    .forEach(file -> file.toFile().setExecutable(true, false));
         }
     }
 }

@@ -52,7 +52,8 @@ public final class ElasticsearchServer implements LocalServer {
         Path home = ElasticsearchDistribution.home();
         Path config = prepareDirectories(home);
         process = ManagedProcess.named(name())
-                .command(UnprivilegedUser.wrap(List.of(home.resolve("bin/elasticsearch").toString())))
+                .command(UnprivilegedUser.wrap(
+                        List.of(home.resolve("bin/elasticsearch").toString())))
                 .environment("ES_JAVA_HOME", JavaHomes.forElasticsearch().toString())
                 .environment("ES_PATH_CONF", config.toString())
                 .environment("ES_TMPDIR", directory.resolve("tmp").toString())
@@ -62,8 +63,12 @@ public final class ElasticsearchServer implements LocalServer {
                 .logFile(directory.resolve("logs/stdout.log"))
                 .build();
         process.start();
-        Readiness.await("elasticsearch on port " + httpPort, Duration.ofSeconds(120), this::isHealthy,
-                process::isAlive, () -> process.logTail(30));
+        Readiness.await(
+                "elasticsearch on port " + httpPort,
+                Duration.ofSeconds(120),
+                this::isHealthy,
+                process::isAlive,
+                () -> process.logTail(30));
         process.recordProcessTree();
     }
 
@@ -126,7 +131,8 @@ public final class ElasticsearchServer implements LocalServer {
     }
 
     private String settings() {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "cluster.name: mock-trading-local",
                 "node.name: local",
                 "discovery.type: single-node",
@@ -138,7 +144,6 @@ public final class ElasticsearchServer implements LocalServer {
                 "xpack.security.enabled: false",
                 // Developer disks are often fuller than a server's: never refuse writes for that here.
                 "cluster.routing.allocation.disk.threshold_enabled: false",
-                "action.auto_create_index: false",
                 "");
     }
 

@@ -25,9 +25,10 @@ final class JavaHomes {
         if ("17".equals(feature) || "21".equals(feature)) {
             return Path.of(System.getProperty("java.home"));
         }
-        return installed().orElseThrow(() -> new PrerequisiteMissingException(
-                "no JDK 17 or 21 for Elasticsearch: install 'openjdk-17-jdk-headless' or set"
-                        + " -Dmocktrading.elasticsearch.java-home"));
+        return installed()
+                .orElseThrow(() -> new PrerequisiteMissingException(
+                        "no JDK 17 or 21 for Elasticsearch: install 'openjdk-17-jdk-headless' or set"
+                                + " -Dmocktrading.elasticsearch.java-home"));
     }
 
     private static Optional<Path> installed() {

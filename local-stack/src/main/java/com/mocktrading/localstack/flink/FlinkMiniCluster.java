@@ -52,7 +52,9 @@ public final class FlinkMiniCluster implements LocalServer {
         configuration.set(RestOptions.ADDRESS, "127.0.0.1");
         configuration.set(RestOptions.PORT, restPort);
         configuration.set(TaskManagerOptions.NUM_TASK_SLOTS, slots);
-        configuration.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointDirectory.toUri().toString());
+        configuration.set(
+                CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                checkpointDirectory.toUri().toString());
         MiniCluster miniCluster = new MiniCluster(new MiniClusterConfiguration.Builder()
                 .setConfiguration(configuration)
                 .setNumTaskManagers(1)

@@ -20,8 +20,7 @@ import org.slf4j.LoggerFactory;
 final class OrphanReaper {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrphanReaper.class);
-    private static final Path DIRECTORY =
-            Path.of(System.getProperty("java.io.tmpdir"), "mock-trading-processes");
+    private static final Path DIRECTORY = Path.of(System.getProperty("java.io.tmpdir"), "mock-trading-processes");
     private static final ProcessHandle SELF = ProcessHandle.current();
 
     private OrphanReaper() {}
@@ -35,7 +34,8 @@ final class OrphanReaper {
             Files.createDirectories(DIRECTORY);
             Files.write(fileFor(root), lines, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            LOG.warn("could not record process {} of {}; it will not be reaped if this JVM is killed", root.pid(), name);
+            LOG.warn(
+                    "could not record process {} of {}; it will not be reaped if this JVM is killed", root.pid(), name);
         }
     }
 
@@ -79,7 +79,8 @@ final class OrphanReaper {
     }
 
     private static String describe(ProcessHandle handle) {
-        return handle.pid() + " " + handle.info().startInstant().map(Instant::toString).orElse("?");
+        return handle.pid() + " "
+                + handle.info().startInstant().map(Instant::toString).orElse("?");
     }
 
     /** The live process the line describes, if it still exists with the same start time. */

@@ -50,8 +50,14 @@ public final class UnprivilegedUser {
             Path useradd = Commands.find("useradd")
                     .orElseThrow(() -> new PrerequisiteMissingException(
                             "useradd not found: install it with 'apt-get install passwd'"));
-            Commands.run(List.of(useradd.toString(), "--system", "--user-group", "--no-create-home",
-                    "--shell", "/usr/sbin/nologin", NAME));
+            Commands.run(List.of(
+                    useradd.toString(),
+                    "--system",
+                    "--user-group",
+                    "--no-create-home",
+                    "--shell",
+                    "/usr/sbin/nologin",
+                    NAME));
         }
     }
 }

@@ -45,21 +45,31 @@ public final class RedisServer implements LocalServer {
         createDirectory();
         List<String> command = new ArrayList<>(List.of(
                 binary.toString(),
-                "--port", Integer.toString(port),
-                "--bind", "127.0.0.1",
-                "--dir", directory.toString(),
-                "--daemonize", "no",
-                "--logfile", ""));
-        command.addAll(persistent
-                ? List.of("--appendonly", "yes", "--appendfsync", "everysec")
-                : List.of("--save", "", "--appendonly", "no"));
+                "--port",
+                Integer.toString(port),
+                "--bind",
+                "127.0.0.1",
+                "--dir",
+                directory.toString(),
+                "--daemonize",
+                "no",
+                "--logfile",
+                ""));
+        command.addAll(
+                persistent
+                        ? List.of("--appendonly", "yes", "--appendfsync", "everysec")
+                        : List.of("--save", "", "--appendonly", "no"));
         process = ManagedProcess.named(name())
                 .command(command)
                 .workingDirectory(directory)
                 .logFile(directory.resolve("redis.log"))
                 .build();
         process.start();
-        Readiness.await("redis on port " + port, Duration.ofSeconds(20), this::answersPing, process::isAlive,
+        Readiness.await(
+                "redis on port " + port,
+                Duration.ofSeconds(20),
+                this::answersPing,
+                process::isAlive,
                 () -> process.logTail(20));
     }
 
