@@ -82,7 +82,10 @@ public final class SharedServers {
                 root.toFile().setExecutable(true, false);
                 ShutdownHooks.deleteAtExit(root);
             }
-            return Files.createDirectories(Files.createTempDirectory(root, name + "-"));
+            Path directory = Files.createTempDirectory(root, name + "-");
+            directory.toFile().setReadable(true, false);
+            directory.toFile().setExecutable(true, false);
+            return directory;
         } catch (IOException e) {
             throw new UncheckedIOException("could not create a test directory for " + name, e);
         }

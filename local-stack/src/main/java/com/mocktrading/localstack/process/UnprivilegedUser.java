@@ -1,7 +1,11 @@
 package com.mocktrading.localstack.process;
 
 import com.mocktrading.localstack.PrerequisiteMissingException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,7 +43,24 @@ public final class UnprivilegedUser {
     public static void own(Path directory) {
         if (isRoot()) {
             ensureExists();
+            requireReachable(directory.toAbsolutePath());
             Commands.run(List.of("chown", "-R", NAME + ":" + NAME, directory.toString()));
+        }
+    }
+
+    /** The user needs search permission on every ancestor; /root, for one, does not grant it. */
+    private static void requireReachable(Path directory) {
+        for (Path ancestor = directory.getParent(); ancestor != null; ancestor = ancestor.getParent()) {
+            try {
+                if (!Files.getPosixFilePermissions(ancestor).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                    throw new PrerequisiteMissingException(NAME + " (the user Elasticsearch runs as, since it"
+                            + " refuses root) cannot reach " + directory + " because " + ancestor
+                            + " is not searchable by others: use a data directory elsewhere, e.g."
+                            + " --data-dir=/var/tmp/mock-trading-data, or 'chmod o+x " + ancestor + "'");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

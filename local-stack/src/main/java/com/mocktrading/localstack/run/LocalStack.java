@@ -1,0 +1,140 @@
+package com.mocktrading.localstack.run;
+
+import com.mocktrading.localstack.FreePorts;
+import com.mocktrading.localstack.LocalServer;
+import com.mocktrading.localstack.clickhouse.ClickHouseServer;
+import com.mocktrading.localstack.dynamodb.DynamoDbLocalServer;
+import com.mocktrading.localstack.elasticsearch.ElasticsearchServer;
+import com.mocktrading.localstack.flink.FlinkMiniCluster;
+import com.mocktrading.localstack.kafka.KafkaServer;
+import com.mocktrading.localstack.redis.RedisServer;
+import com.mocktrading.schema.SchemaBootstrap;
+import com.mocktrading.schema.SchemaTargets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every server of the system with its data kept under one directory, started in dependency order and
+ * stopped in reverse, with the schemas bootstrapped. What {@code ./run-local.sh} runs.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private final LocalStackSettings settings;
+    private final KafkaServer kafka;
+    private final DynamoDbLocalServer dynamoDb;
+    private final RedisServer redis;
+    private final ElasticsearchServer elasticsearch;
+    private final ClickHouseServer clickHouse;
+    private final FlinkMiniCluster flink;
+    private final List<LocalServer> started = new ArrayList<>();
+    private final Map<String, Duration> startupTimes = new LinkedHashMap<>();
+
+    public LocalStack(LocalStackSettings settings) {
+        this.settings = settings;
+        Path data = settings.dataDirectory();
+        kafka = new KafkaServer(settings.kafkaPort(), settings.kafkaControllerPort(), data.resolve("kafka"));
+        dynamoDb = new DynamoDbLocalServer(settings.dynamoDbPort(), data.resolve("dynamodb"));
+        redis = new RedisServer(settings.redisPort(), data.resolve("redis"), true);
+        elasticsearch = new ElasticsearchServer(
+                settings.elasticsearchPort(),
+                settings.elasticsearchTransportPort(),
+                data.resolve("elasticsearch"),
+                settings.elasticsearchHeap());
+        clickHouse = new ClickHouseServer(
+                settings.clickHouseHttpPort(), settings.clickHouseTcpPort(), data.resolve("clickhouse"));
+        flink = new FlinkMiniCluster(settings.flinkRestPort(), 4, data.resolve("flink/checkpoints"));
+    }
+
+    /** Starts every server and bootstraps the schemas; on any failure stops what had started. */
+    public List<String> start() throws Exception {
+        refuseTakenPorts();
+        try {
+            for (LocalServer server : List.of(kafka, dynamoDb, redis, elasticsearch, clickHouse, flink)) {
+                long begin = System.nanoTime();
+                server.start();
+                started.add(server);
+                startupTimes.put(server.name(), Duration.ofNanos(System.nanoTime() - begin));
+            }
+            return new SchemaBootstrap(schemaTargets()).apply();
+        } catch (Exception | Error e) {
+            close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        List<LocalServer> reversed = new ArrayList<>(started);
+        Collections.reverse(reversed);
+        for (LocalServer server : reversed) {
+            server.stop();
+        }
+        started.clear();
+    }
+
+    public List<LocalServer> servers() {
+        return List.copyOf(started);
+    }
+
+    public Map<String, Duration> startupTimes() {
+        return Map.copyOf(startupTimes);
+    }
+
+    public SchemaTargets schemaTargets() {
+        return new SchemaTargets(
+                kafka.bootstrapServers(), dynamoDb.endpointUrl(), elasticsearch.httpUrl(), clickHouse.httpUrl(), (short)
+                        1);
+    }
+
+    public KafkaServer kafka() {
+        return kafka;
+    }
+
+    public DynamoDbLocalServer dynamoDb() {
+        return dynamoDb;
+    }
+
+    public RedisServer redis() {
+        return redis;
+    }
+
+    public ElasticsearchServer elasticsearch() {
+        return elasticsearch;
+    }
+
+    public ClickHouseServer clickHouse() {
+        return clickHouse;
+    }
+
+    public FlinkMiniCluster flink() {
+        return flink;
+    }
+
+    public LocalStackSettings settings() {
+        return settings;
+    }
+
+    private void refuseTakenPorts() {
+        Map<Integer, String> ports = new LinkedHashMap<>();
+        ports.put(settings.kafkaPort(), "kafka-port");
+        ports.put(settings.kafkaControllerPort(), "kafka-controller-port");
+        ports.put(settings.dynamoDbPort(), "dynamodb-port");
+        ports.put(settings.redisPort(), "redis-port");
+        ports.put(settings.elasticsearchPort(), "elasticsearch-port");
+        ports.put(settings.elasticsearchTransportPort(), "elasticsearch-transport-port");
+        ports.put(settings.clickHouseHttpPort(), "clickhouse-port");
+        ports.put(settings.clickHouseTcpPort(), "clickhouse-tcp-port");
+        ports.put(settings.flinkRestPort(), "flink-port");
+        ports.forEach((port, option) -> {
+            if (FreePorts.isInUse(port)) {
+                throw new IllegalStateException("port " + port + " is already in use (is another local run up?):"
+                        + " stop what listens there or choose another with --" + option + "=PORT");
+            }
+        });
+    }
+}

@@ -1,0 +1,55 @@
+package com.mocktrading.localstack.run;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where the local run keeps its data and which ports it uses. The defaults are each server's usual port,
+ * so tools and service configurations find them without flags.
+ */
+public record LocalStackSettings(
+        Path dataDirectory,
+        int kafkaPort,
+        int kafkaControllerPort,
+        int dynamoDbPort,
+        int redisPort,
+        int elasticsearchPort,
+        int elasticsearchTransportPort,
+        int clickHouseHttpPort,
+        int clickHouseTcpPort,
+        int flinkRestPort,
+        String elasticsearchHeap) {
+
+    public static LocalStackSettings defaults(Path dataDirectory) {
+        return new LocalStackSettings(dataDirectory, 9092, 9093, 8000, 6379, 9200, 9300, 8123, 9000, 8081, "512m");
+    }
+
+    /** Defaults overridden by {@code --name=value} options, e.g. {@code --kafka-port=19092}. */
+    public static LocalStackSettings fromOptions(Map<String, String> options) {
+        LocalStackSettings d = defaults(Path.of(options.getOrDefault("data-dir", ".local-data")));
+        return new LocalStackSettings(
+                d.dataDirectory().toAbsolutePath(),
+                port(options, "kafka-port", d.kafkaPort()),
+                port(options, "kafka-controller-port", d.kafkaControllerPort()),
+                port(options, "dynamodb-port", d.dynamoDbPort()),
+                port(options, "redis-port", d.redisPort()),
+                port(options, "elasticsearch-port", d.elasticsearchPort()),
+                port(options, "elasticsearch-transport-port", d.elasticsearchTransportPort()),
+                port(options, "clickhouse-port", d.clickHouseHttpPort()),
+                port(options, "clickhouse-tcp-port", d.clickHouseTcpPort()),
+                port(options, "flink-port", d.flinkRestPort()),
+                options.getOrDefault("elasticsearch-heap", d.elasticsearchHeap()));
+    }
+
+    private static int port(Map<String, String> options, String name, int fallback) {
+        String value = options.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a port number, was '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs the whole system on this machine, data kept in .local-data/, until Ctrl-C.
+# Options go to the launcher, e.g. ./run-local.sh --kafka-port=19092 --data-dir=/var/tmp/trading
+set -euo pipefail
+cd "$(dirname "$0")"
+
+bin/install-prerequisites
+
+echo "building ..."
+./mvnw -q -B install -DskipTests -Dspotless.check.skip=true
+mkdir -p target
+./mvnw -q -B -pl local-stack dependency:build-classpath -Dmdep.outputFile="$PWD/target/local-stack.classpath"
+repository=$(./mvnw -q -B help:evaluate -Dexpression=settings.localRepository -DforceStdout)
+
+exec java -Xmx2g \
+  -Dlogback.configurationFile=local-run-logback.xml \
+  -Dmocktrading.maven.repository="$repository" \
+  -cp "local-stack/target/classes:$(cat target/local-stack.classpath)" \
+  com.mocktrading.localstack.run.LocalRun "$@"
