@@ -8,12 +8,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * What every service promises operators from its first commit. A service's test extends this class and
  * boots the real application on a random port.
  */
+@ExtendWith(OutputCaptureExtension.class)
 public abstract class ServiceProbesContract {
 
     private static final HttpClient HTTP =
@@ -40,6 +44,8 @@ public abstract class ServiceProbesContract {
 
     @Test
     void exposesPrometheusMetricsTaggedWithTheApplication() throws Exception {
+        get("/actuator/health");
+
         HttpResponse<String> response = get("/actuator/prometheus");
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -50,6 +56,13 @@ public abstract class ServiceProbesContract {
     void hidesEveryOtherActuatorEndpoint() throws Exception {
         assertThat(get("/actuator/env").statusCode()).isEqualTo(404);
         assertThat(get("/actuator/heapdump").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void logsOneJsonObjectPerLine(CapturedOutput output) {
+        assertThat(output.getOut().lines().filter(line -> line.startsWith("{")))
+                .isNotEmpty()
+                .allSatisfy(line -> assertThat(line).contains("\"@timestamp\"").contains("\"level\"").endsWith("}"));
     }
 
     private HttpResponse<String> get(String path) throws Exception {
