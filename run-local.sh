@@ -12,8 +12,12 @@ mkdir -p target
 ./mvnw -q -B -pl local-stack dependency:build-classpath -Dmdep.outputFile="$PWD/target/local-stack.classpath"
 repository=$(./mvnw -q -B help:evaluate -Dexpression=settings.localRepository -DforceStdout)
 
+mkdir -p .local-data/logs
+# log.file also lets the Flink web UI show the JobManager log.
 exec java -Xmx2g \
   -Dlogback.configurationFile=local-run-logback.xml \
+  -Dmocktrading.log.dir="$PWD/.local-data/logs" \
+  -Dlog.file="$PWD/.local-data/logs/local-stack.log" \
   -Dmocktrading.maven.repository="$repository" \
   -cp "local-stack/target/classes:$(cat target/local-stack.classpath)" \
   com.mocktrading.localstack.run.LocalRun "$@"

@@ -63,7 +63,7 @@ public final class LocalRun {
                     server.endpoint(),
                     stack.startupTimes().get(server.name()).toMillis() / 1000.0);
         }
-        OUT.println("  flink web UI   " + stack.flink().restUrl());
+        OUT.println("logs: " + System.getProperty("log.file", "(console)"));
     }
 
     private static Map<String, String> options(String[] args) {
