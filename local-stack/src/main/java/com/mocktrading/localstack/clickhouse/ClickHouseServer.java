@@ -1,15 +1,11 @@
 package com.mocktrading.localstack.clickhouse;
 
-import com.mocktrading.localstack.LocalServer;
-import com.mocktrading.localstack.Readiness;
+import com.mocktrading.localstack.HttpProbe;
 import com.mocktrading.localstack.process.Commands;
 import com.mocktrading.localstack.process.ManagedProcess;
+import com.mocktrading.localstack.process.ProcessBackedServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,17 +15,14 @@ import java.util.List;
  * Debian's clickhouse-server (18.16 on bookworm) as a child process with a configuration of our own: its
  * ports, loopback only, data under the given directory, a password-less default user on loopback.
  */
-public final class ClickHouseServer implements LocalServer {
-
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+public final class ClickHouseServer extends ProcessBackedServer {
 
     private final int httpPort;
     private final int tcpPort;
     private final Path directory;
-    private ManagedProcess process;
 
     public ClickHouseServer(int httpPort, int tcpPort, Path directory) {
+        super(Duration.ofSeconds(30), Duration.ofSeconds(15));
         this.httpPort = httpPort;
         this.tcpPort = tcpPort;
         this.directory = directory;
@@ -41,37 +34,19 @@ public final class ClickHouseServer implements LocalServer {
     }
 
     @Override
-    public synchronized void start() {
-        if (isRunning()) {
-            return;
-        }
+    protected ManagedProcess prepare() {
         Path binary = Commands.require("clickhouse-server", "clickhouse-server");
         Path config = writeConfiguration();
-        process = ManagedProcess.named(name())
+        return ManagedProcess.named(name())
                 .command(List.of(binary.toString(), "--config-file=" + config))
                 .workingDirectory(directory)
                 .logFile(directory.resolve("logs/stdout.log"))
                 .build();
-        process.start();
-        Readiness.await(
-                "clickhouse on port " + httpPort,
-                Duration.ofSeconds(30),
-                this::answersPing,
-                process::isAlive,
-                this::diagnostics);
     }
 
     @Override
-    public synchronized void stop() {
-        if (process != null) {
-            process.stop(Duration.ofSeconds(15));
-            process = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
+    protected boolean isReady() {
+        return HttpProbe.answersOk(httpUrl() + "/ping");
     }
 
     @Override
@@ -91,24 +66,9 @@ public final class ClickHouseServer implements LocalServer {
         return tcpPort;
     }
 
-    private boolean answersPing() {
-        try {
-            HttpResponse<String> response = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(httpUrl() + "/ping"))
-                            .timeout(Duration.ofSeconds(2))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200;
-        } catch (IOException notYet) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private String diagnostics() {
-        return process.logTail(10) + "\n" + tail(directory.resolve("logs/server.err.log"));
+    @Override
+    protected String diagnostics(ManagedProcess failed) {
+        return failed.logTail(10) + "\n" + tail(directory.resolve("logs/server.err.log"));
     }
 
     private static String tail(Path file) {

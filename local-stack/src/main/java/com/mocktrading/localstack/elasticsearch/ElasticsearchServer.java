@@ -1,15 +1,11 @@
 package com.mocktrading.localstack.elasticsearch;
 
-import com.mocktrading.localstack.LocalServer;
-import com.mocktrading.localstack.Readiness;
+import com.mocktrading.localstack.HttpProbe;
 import com.mocktrading.localstack.process.ManagedProcess;
+import com.mocktrading.localstack.process.ProcessBackedServer;
 import com.mocktrading.localstack.process.UnprivilegedUser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -21,18 +17,15 @@ import java.util.stream.Stream;
  * Elasticsearch 8 as a child process: single node, security off, loopback only, its own configuration,
  * data and log directories under the given directory. Runs as an unprivileged user when we are root.
  */
-public final class ElasticsearchServer implements LocalServer {
-
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+public final class ElasticsearchServer extends ProcessBackedServer {
 
     private final int httpPort;
     private final int transportPort;
     private final Path directory;
     private final String heap;
-    private ManagedProcess process;
 
     public ElasticsearchServer(int httpPort, int transportPort, Path directory, String heap) {
+        super(Duration.ofSeconds(120), Duration.ofSeconds(30));
         this.httpPort = httpPort;
         this.transportPort = transportPort;
         this.directory = directory.toAbsolutePath();
@@ -45,13 +38,10 @@ public final class ElasticsearchServer implements LocalServer {
     }
 
     @Override
-    public synchronized void start() {
-        if (isRunning()) {
-            return;
-        }
+    protected ManagedProcess prepare() {
         Path home = ElasticsearchDistribution.home();
         Path config = prepareDirectories(home);
-        process = ManagedProcess.named(name())
+        return ManagedProcess.named(name())
                 .command(UnprivilegedUser.wrap(
                         List.of(home.resolve("bin/elasticsearch").toString())))
                 .environment("ES_JAVA_HOME", JavaHomes.forElasticsearch().toString())
@@ -62,27 +52,11 @@ public final class ElasticsearchServer implements LocalServer {
                 .workingDirectory(directory)
                 .logFile(directory.resolve("logs/stdout.log"))
                 .build();
-        process.start();
-        Readiness.await(
-                "elasticsearch on port " + httpPort,
-                Duration.ofSeconds(120),
-                this::isHealthy,
-                process::isAlive,
-                () -> process.logTail(30));
-        process.recordProcessTree();
     }
 
     @Override
-    public synchronized void stop() {
-        if (process != null) {
-            process.stop(Duration.ofSeconds(30));
-            process = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
+    protected boolean isReady() {
+        return HttpProbe.answersOk(httpUrl() + "/_cluster/health?wait_for_status=yellow&timeout=1s");
     }
 
     @Override
@@ -96,22 +70,6 @@ public final class ElasticsearchServer implements LocalServer {
 
     public int httpPort() {
         return httpPort;
-    }
-
-    private boolean isHealthy() {
-        try {
-            HttpResponse<String> response = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(httpUrl() + "/_cluster/health?wait_for_status=yellow&timeout=1s"))
-                            .timeout(Duration.ofSeconds(3))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200;
-        } catch (IOException notYet) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     /** Returns the configuration directory, refreshed from the distribution on every start. */

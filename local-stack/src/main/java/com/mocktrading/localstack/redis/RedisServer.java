@@ -1,12 +1,9 @@
 package com.mocktrading.localstack.redis;
 
-import com.mocktrading.localstack.LocalServer;
-import com.mocktrading.localstack.Readiness;
 import com.mocktrading.localstack.process.Commands;
 import com.mocktrading.localstack.process.ManagedProcess;
+import com.mocktrading.localstack.process.ProcessBackedServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -18,14 +15,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Debian's redis-server as a child process; append-only persistence when the data is meant to be kept. */
-public final class RedisServer implements LocalServer {
+public final class RedisServer extends ProcessBackedServer {
 
     private final int port;
     private final Path directory;
     private final boolean persistent;
-    private ManagedProcess process;
 
     public RedisServer(int port, Path directory, boolean persistent) {
+        super(Duration.ofSeconds(20), Duration.ofSeconds(10));
         this.port = port;
         this.directory = directory;
         this.persistent = persistent;
@@ -37,12 +34,13 @@ public final class RedisServer implements LocalServer {
     }
 
     @Override
-    public synchronized void start() {
-        if (isRunning()) {
-            return;
-        }
+    protected ManagedProcess prepare() {
         Path binary = Commands.require("redis-server", "redis-server");
-        createDirectory();
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         List<String> command = new ArrayList<>(List.of(
                 binary.toString(),
                 "--port",
@@ -59,31 +57,24 @@ public final class RedisServer implements LocalServer {
                 persistent
                         ? List.of("--appendonly", "yes", "--appendfsync", "everysec")
                         : List.of("--save", "", "--appendonly", "no"));
-        process = ManagedProcess.named(name())
+        return ManagedProcess.named(name())
                 .command(command)
                 .workingDirectory(directory)
                 .logFile(directory.resolve("redis.log"))
                 .build();
-        process.start();
-        Readiness.await(
-                "redis on port " + port,
-                Duration.ofSeconds(20),
-                this::answersPing,
-                process::isAlive,
-                () -> process.logTail(20));
     }
 
+    /** PING over a plain socket: no client library needed to know the server answers. */
     @Override
-    public synchronized void stop() {
-        if (process != null) {
-            process.stop(Duration.ofSeconds(10));
-            process = null;
+    protected boolean isReady() {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(1000);
+            socket.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+            byte[] reply = socket.getInputStream().readNBytes(7);
+            return new String(reply, StandardCharsets.US_ASCII).startsWith("+PONG");
+        } catch (IOException notYet) {
+            return false;
         }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
     }
 
     @Override
@@ -98,28 +89,5 @@ public final class RedisServer implements LocalServer {
     /** A Lettuce/Spring style URI. */
     public String uri() {
         return "redis://127.0.0.1:" + port;
-    }
-
-    private boolean answersPing() {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            socket.setSoTimeout(1000);
-            OutputStream out = socket.getOutputStream();
-            out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            byte[] reply = new byte[7];
-            int read = in.readNBytes(reply, 0, reply.length);
-            return new String(reply, 0, read, StandardCharsets.US_ASCII).startsWith("+PONG");
-        } catch (IOException notYet) {
-            return false;
-        }
-    }
-
-    private void createDirectory() {
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -3,8 +3,8 @@ package com.mocktrading.localstack.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mocktrading.localstack.SharedServers;
+import com.mocktrading.localstack.kafka.TopicReader;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,12 +25,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +56,8 @@ class FlinkKafkaExactlyOnceIntegrationTest {
         // When a checkpointed exactly-once job copies them and fails once midway
         JobClient job = exactlyOnceCopyJob(input, output, suffix).executeAsync("exactly-once-copy");
         try {
-            List<String> committed = readCommitted(output, Duration.ofSeconds(90));
+            List<String> committed = TopicReader.readCommitted(bootstrap)
+                    .readValues(output, RECORDS, Duration.ofSeconds(90), Duration.ofSeconds(2));
 
             // Then a read_committed consumer sees every record exactly once, after a real failure and restart
             assertThat(FAILED_ONCE).isTrue();
@@ -129,34 +127,5 @@ class FlinkKafkaExactlyOnceIntegrationTest {
             }
             producer.flush();
         }
-    }
-
-    /** Reads until the expected count arrives, then a little longer so that duplicates would show. */
-    private List<String> readCommitted(String topic, Duration timeout) {
-        List<String> values = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "verify-" + topic,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class))) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (values.size() < RECORDS && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
-            }
-            long settle = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-            while (System.nanoTime() < settle) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
-            }
-        }
-        return values;
     }
 }

@@ -1,0 +1,59 @@
+package com.mocktrading.localstack.process;
+
+import com.mocktrading.localstack.LocalServer;
+import com.mocktrading.localstack.Readiness;
+import java.time.Duration;
+
+/** The lifecycle shared by servers that run as child processes: launch, await readiness, stop the tree. */
+public abstract class ProcessBackedServer implements LocalServer {
+
+    private final Duration startTimeout;
+    private final Duration stopGrace;
+    private ManagedProcess process;
+
+    protected ProcessBackedServer(Duration startTimeout, Duration stopGrace) {
+        this.startTimeout = startTimeout;
+        this.stopGrace = stopGrace;
+    }
+
+    /** Prepares directories and configuration and describes the process; it is started by the caller. */
+    protected abstract ManagedProcess prepare();
+
+    /** True once the server answers a real request. */
+    protected abstract boolean isReady();
+
+    /** What to show when the server does not come up; the process log tail unless overridden. */
+    protected String diagnostics(ManagedProcess failed) {
+        return failed.logTail(30);
+    }
+
+    @Override
+    public final synchronized void start() {
+        if (isRunning()) {
+            return;
+        }
+        ManagedProcess launched = prepare();
+        process = launched;
+        launched.start();
+        Readiness.await(
+                name() + " at " + endpoint(),
+                startTimeout,
+                this::isReady,
+                launched::isAlive,
+                () -> diagnostics(launched));
+        launched.recordProcessTree();
+    }
+
+    @Override
+    public final synchronized void stop() {
+        if (process != null) {
+            process.stop(stopGrace);
+            process = null;
+        }
+    }
+
+    @Override
+    public final synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+}
