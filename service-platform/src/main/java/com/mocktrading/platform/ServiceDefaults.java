@@ -21,7 +21,8 @@ public class ServiceDefaults implements EnvironmentPostProcessor {
         try {
             environment
                     .getPropertySources()
-                    .addLast(new ResourcePropertySource("mocktrading-service-defaults", new ClassPathResource(RESOURCE)));
+                    .addLast(new ResourcePropertySource(
+                            "mocktrading-service-defaults", new ClassPathResource(RESOURCE)));
         } catch (IOException e) {
             throw new UncheckedIOException("missing " + RESOURCE + " on the classpath", e);
         }

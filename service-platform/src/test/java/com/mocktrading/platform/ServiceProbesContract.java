@@ -62,7 +62,10 @@ public abstract class ServiceProbesContract {
     void logsOneJsonObjectPerLine(CapturedOutput output) {
         assertThat(output.getOut().lines().filter(line -> line.startsWith("{")))
                 .isNotEmpty()
-                .allSatisfy(line -> assertThat(line).contains("\"@timestamp\"").contains("\"level\"").endsWith("}"));
+                .allSatisfy(line -> assertThat(line)
+                        .contains("\"@timestamp\"")
+                        .contains("\"level\"")
+                        .endsWith("}"));
     }
 
     private HttpResponse<String> get(String path) throws Exception {
