@@ -9,7 +9,7 @@ bin/install-prerequisites
 echo "building ..."
 ./mvnw -q -B install -DskipTests -Dspotless.check.skip=true
 mkdir -p target
-./mvnw -q -B -pl local-stack dependency:build-classpath -Dmdep.outputFile="$PWD/target/local-stack.classpath"
+./mvnw -q -B -pl local-run dependency:build-classpath -Dmdep.outputFile="$PWD/target/local-run.classpath"
 repository=$(./mvnw -q -B help:evaluate -Dexpression=settings.localRepository -DforceStdout)
 
 mkdir -p .local-data/logs
@@ -19,5 +19,5 @@ exec java -Xmx2g \
   -Dmocktrading.log.dir="$PWD/.local-data/logs" \
   -Dlog.file="$PWD/.local-data/logs/local-stack.log" \
   -Dmocktrading.maven.repository="$repository" \
-  -cp "local-stack/target/classes:$(cat target/local-stack.classpath)" \
-  com.mocktrading.localstack.run.LocalRun "$@"
+  -cp "local-run/target/classes:$(cat target/local-run.classpath)" \
+  com.mocktrading.localrun.LocalRun "$@"

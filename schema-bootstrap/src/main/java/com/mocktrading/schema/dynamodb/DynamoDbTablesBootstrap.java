@@ -1,5 +1,6 @@
 package com.mocktrading.schema.dynamodb;
 
+import com.mocktrading.core.dynamodb.TableDefinitions;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

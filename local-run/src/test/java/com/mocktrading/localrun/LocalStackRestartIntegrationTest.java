@@ -1,4 +1,4 @@
-package com.mocktrading.localstack.run;
+package com.mocktrading.localrun;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.mocktrading.localstack;
+package com.mocktrading.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -12,9 +12,8 @@ import com.clickhouse.client.api.query.QueryResponse;
 import com.clickhouse.data.ClickHouseFormat;
 import com.mocktrading.events.Topic;
 import com.mocktrading.events.Topics;
-import com.mocktrading.schema.SchemaBootstrap;
-import com.mocktrading.schema.SchemaTargets;
-import com.mocktrading.schema.dynamodb.TableDefinitions;
+import com.mocktrading.localstack.SharedServers;
+import com.mocktrading.core.dynamodb.TableDefinitions;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

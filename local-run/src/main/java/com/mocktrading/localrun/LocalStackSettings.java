@@ -1,4 +1,4 @@
-package com.mocktrading.localstack.run;
+package com.mocktrading.localrun;
 
 import java.nio.file.Path;
 import java.util.Map;

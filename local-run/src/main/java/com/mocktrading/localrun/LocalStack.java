@@ -1,4 +1,4 @@
-package com.mocktrading.localstack.run;
+package com.mocktrading.localrun;
 
 import com.mocktrading.localstack.FreePorts;
 import com.mocktrading.localstack.LocalServer;

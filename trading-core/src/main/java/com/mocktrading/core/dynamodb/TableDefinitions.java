@@ -1,4 +1,4 @@
-package com.mocktrading.schema.dynamodb;
+package com.mocktrading.core.dynamodb;
 
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;

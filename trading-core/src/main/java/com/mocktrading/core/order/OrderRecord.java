@@ -1,0 +1,61 @@
+package com.mocktrading.core.order;
+
+import com.mocktrading.core.money.Money;
+import com.mocktrading.events.Side;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * An order as the {@code Orders} table keeps it. Created as ACCEPTED once the order is in trade_orders; moved
+ * to its outcome by the execution job in the same transaction as the portfolio change.
+ *
+ * @param validationPrice the price the order was validated against
+ * @param executionPrice present once EXECUTED
+ */
+public record OrderRecord(
+        String orderId,
+        String userId,
+        String symbol,
+        Side side,
+        long quantity,
+        OrderStatus status,
+        Instant acceptedAt,
+        BigDecimal validationPrice,
+        BigDecimal executionPrice,
+        Instant executedAt,
+        String failureReason) {
+
+    public OrderRecord {
+        Objects.requireNonNull(orderId, "orderId");
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(symbol, "symbol");
+        Objects.requireNonNull(side, "side");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(acceptedAt, "acceptedAt");
+        validationPrice = Money.price(Objects.requireNonNull(validationPrice, "validationPrice"));
+        executionPrice = executionPrice == null ? null : Money.price(executionPrice);
+    }
+
+    public static OrderRecord accepted(
+            String orderId,
+            String userId,
+            String symbol,
+            Side side,
+            long quantity,
+            Instant acceptedAt,
+            BigDecimal validationPrice) {
+        return new OrderRecord(
+                orderId,
+                userId,
+                symbol,
+                side,
+                quantity,
+                OrderStatus.ACCEPTED,
+                acceptedAt,
+                validationPrice,
+                null,
+                null,
+                null);
+    }
+}

@@ -1,0 +1,60 @@
+package com.mocktrading.core.portfolio;
+
+import com.mocktrading.core.Timestamps;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+
+/** Reads portfolios and provisions new ones in the {@code Portfolios} table. */
+public final class PortfolioStore {
+
+    /** Strong reads see every committed write (order validation); eventual ones are cheaper (views). */
+    public enum Consistency {
+        STRONG,
+        EVENTUAL
+    }
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public PortfolioStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    public Optional<Portfolio> find(String userId, Consistency consistency) {
+        GetItemResponse response = dynamo.getItem(b -> b.tableName(table)
+                .key(Map.of(PortfolioItems.USER_ID, AttributeValue.fromS(userId)))
+                .consistentRead(consistency == Consistency.STRONG));
+        return response.hasItem() && !response.item().isEmpty()
+                ? Optional.of(PortfolioItems.fromItem(response.item()))
+                : Optional.empty();
+    }
+
+    /**
+     * Creates the user's portfolio with the starting cash unless it exists, and returns the stored one. A
+     * conditional put: of any number of concurrent first requests exactly one creates it.
+     */
+    public Portfolio provision(String userId, BigDecimal startingCash) {
+        Portfolio opening = Portfolio.opening(userId, startingCash, Timestamps.nowMillis());
+        try {
+            dynamo.putItem(b -> b.tableName(table)
+                    .item(PortfolioItems.toItem(opening))
+                    .conditionExpression("attribute_not_exists(#user)")
+                    .expressionAttributeNames(Map.of("#user", PortfolioItems.USER_ID)));
+            return opening;
+        } catch (ConditionalCheckFailedException exists) {
+            return find(userId, Consistency.STRONG)
+                    .orElseThrow(() -> new IllegalStateException("portfolio of " + userId + " vanished"));
+        }
+    }
+
+    /** The stored portfolio, provisioned first if this is the user's first request. */
+    public Portfolio findOrProvision(String userId, BigDecimal startingCash, Consistency consistency) {
+        return find(userId, consistency).orElseGet(() -> provision(userId, startingCash));
+    }
+}

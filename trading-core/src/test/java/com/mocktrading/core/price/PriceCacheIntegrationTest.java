@@ -1,0 +1,64 @@
+package com.mocktrading.core.price;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mocktrading.localstack.SharedServers;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+class PriceCacheIntegrationTest {
+
+    private static final RedisClient CLIENT =
+            RedisClient.create(SharedServers.redis().uri());
+    private static final StatefulRedisConnection<String, String> CONNECTION = CLIENT.connect();
+    private final PriceCache cache = new PriceCache(CONNECTION);
+
+    @AfterAll
+    static void close() {
+        CONNECTION.close();
+        CLIENT.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    }
+
+    @Test
+    void keepsTheNewestPriceWhateverOrderUpdatesArriveIn() {
+        Instant t = Instant.parse("2026-11-24T03:00:00.000Z");
+
+        assertThat(cache.update(new LatestPrice("ORDR", new BigDecimal("10.0000"), t.plusSeconds(2))))
+                .isTrue();
+        assertThat(cache.update(new LatestPrice("ORDR", new BigDecimal("9.0000"), t.plusSeconds(1))))
+                .isFalse();
+        assertThat(cache.update(new LatestPrice("ORDR", new BigDecimal("8.0000"), t.plusSeconds(2))))
+                .isFalse();
+
+        assertThat(cache.latest("ORDR")).contains(new LatestPrice("ORDR", new BigDecimal("10.0000"), t.plusSeconds(2)));
+    }
+
+    @Test
+    void readsManySymbolsAtOnceLeavingOutUnknownOnes() {
+        Instant t = Instant.parse("2026-11-24T03:00:00.000Z");
+        cache.update(new LatestPrice("MANY1", new BigDecimal("1.5"), t));
+        cache.update(new LatestPrice("MANY2", new BigDecimal("2.25"), t));
+
+        var prices = cache.latest(List.of("MANY1", "UNKNOWN", "MANY2"));
+
+        assertThat(prices).containsOnlyKeys("MANY1", "MANY2");
+        assertThat(prices.get("MANY2").price()).isEqualByComparingTo("2.25");
+        assertThat(CONNECTION.sync().get("price:MANY1")).isEqualTo("1.50");
+    }
+
+    @Test
+    void knowsWhenAPriceIsStale() {
+        LatestPrice price = new LatestPrice("OLD", BigDecimal.ONE, Instant.parse("2026-11-24T03:00:00Z"));
+
+        assertThat(price.isOlderThan(Duration.ofSeconds(30), Instant.parse("2026-11-24T03:00:31Z")))
+                .isTrue();
+        assertThat(price.isOlderThan(Duration.ofSeconds(30), Instant.parse("2026-11-24T03:00:30Z")))
+                .isFalse();
+    }
+}
