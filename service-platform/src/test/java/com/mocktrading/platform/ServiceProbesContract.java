@@ -12,6 +12,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * What every service promises operators from its first commit. A service's test extends this class and
@@ -25,6 +27,11 @@ public abstract class ServiceProbesContract {
 
     @LocalServerPort
     private int port;
+
+    @DynamicPropertySource
+    static void trustTestTokens(DynamicPropertyRegistry registry) {
+        TestTokens.trustIn(registry);
+    }
 
     @Test
     void reportsLivenessUp() throws Exception {
@@ -53,9 +60,11 @@ public abstract class ServiceProbesContract {
     }
 
     @Test
-    void hidesEveryOtherActuatorEndpoint() throws Exception {
-        assertThat(get("/actuator/env").statusCode()).isEqualTo(404);
-        assertThat(get("/actuator/heapdump").statusCode()).isEqualTo(404);
+    void hidesEveryOtherActuatorEndpointEvenFromAuthenticatedCallers() throws Exception {
+        String token = TestTokens.bearer("probe-user");
+
+        assertThat(get("/actuator/env", token).statusCode()).isEqualTo(404);
+        assertThat(get("/actuator/heapdump", token).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -69,10 +78,16 @@ public abstract class ServiceProbesContract {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        return get(path, null);
+    }
+
+    private HttpResponse<String> get(String path, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(10))
-                .GET()
-                .build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                .GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,0 +1,47 @@
+package com.mocktrading.platform.error;
+
+import org.springframework.http.HttpStatus;
+
+/** The contract's stable error codes, each with its HTTP status. Clients switch on the code, not the text. */
+public enum ErrorCode {
+    VALIDATION_FAILED(HttpStatus.BAD_REQUEST, "Request validation failed"),
+    UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "Authentication required"),
+    INSUFFICIENT_FUNDS(HttpStatus.PAYMENT_REQUIRED, "Insufficient funds"),
+    FORBIDDEN(HttpStatus.FORBIDDEN, "Forbidden"),
+    NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
+    IDEMPOTENCY_KEY_REUSED(HttpStatus.CONFLICT, "Idempotency key reused"),
+    INSUFFICIENT_HOLDINGS(HttpStatus.UNPROCESSABLE_CONTENT, "Insufficient holdings"),
+    UNKNOWN_SYMBOL(HttpStatus.UNPROCESSABLE_CONTENT, "Unknown symbol"),
+    RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
+    INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
+    PRICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Price unavailable"),
+    DEPENDENCY_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Dependency unavailable");
+
+    private final HttpStatus status;
+    private final String title;
+
+    ErrorCode(HttpStatus status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The code for a status the framework produced without one (a 405, a 415, ...). */
+    public static ErrorCode forStatus(int status) {
+        return switch (status) {
+            case 401 -> UNAUTHENTICATED;
+            case 403 -> FORBIDDEN;
+            case 404 -> NOT_FOUND;
+            case 429 -> RATE_LIMITED;
+            case 503 -> DEPENDENCY_UNAVAILABLE;
+            default -> status >= 500 ? INTERNAL : VALIDATION_FAILED;
+        };
+    }
+}

@@ -1,0 +1,66 @@
+package com.mocktrading.platform.security;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.regex.Pattern;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+/** Builds the RS256-only decoder with issuer, expiry and subject checks from {@link JwtProperties}. */
+public final class JwtDecoders {
+
+    /** User ids become DynamoDB keys, Kafka keys and URL segments: keep them to a safe alphabet. */
+    public static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+
+    private JwtDecoders() {}
+
+    public static NimbusJwtDecoder create(JwtProperties properties) {
+        NimbusJwtDecoder decoder =
+                properties.jwkSetUri() != null && !properties.jwkSetUri().isBlank()
+                        ? NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri())
+                                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                                .build()
+                        : NimbusJwtDecoder.withPublicKey(readPublicKey(properties))
+                                .signatureAlgorithm(SignatureAlgorithm.RS256)
+                                .build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                new JwtTimestampValidator(properties.clockSkew()),
+                new JwtIssuerValidator(properties.issuer()),
+                JwtDecoders::validSubject));
+        return decoder;
+    }
+
+    private static OAuth2TokenValidatorResult validSubject(Jwt jwt) {
+        String subject = jwt.getSubject();
+        return subject != null && USER_ID.matcher(subject).matches()
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(
+                        new OAuth2Error("invalid_token", "the token's subject is not a valid user id", null));
+    }
+
+    private static RSAPublicKey readPublicKey(JwtProperties properties) {
+        try (InputStream in = properties.publicKeyLocation().getInputStream()) {
+            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+                    .replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "")
+                    .replaceAll("\\s", "");
+            return (RSAPublicKey) KeyFactory.getInstance("RSA")
+                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + properties.publicKeyLocation(), e);
+        } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException(properties.publicKeyLocation() + " is not an RSA public key in PEM", e);
+        }
+    }
+}
