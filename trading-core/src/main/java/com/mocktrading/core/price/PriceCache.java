@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The latest-price cache in Redis: {@code price:{symbol}} holds the price string (contract), and
@@ -33,10 +34,15 @@ public final class PriceCache {
             return 1
             """;
 
-    private final RedisCommands<String, String> redis;
+    private final Supplier<StatefulRedisConnection<String, String>> connection;
 
-    public PriceCache(StatefulRedisConnection<String, String> connection) {
-        this.redis = connection.sync();
+    /** @param connection supplies the (shared, possibly re-opened) connection at each call */
+    public PriceCache(Supplier<StatefulRedisConnection<String, String>> connection) {
+        this.connection = connection;
+    }
+
+    private RedisCommands<String, String> redis() {
+        return connection.get().sync();
     }
 
     public static String priceKey(String symbol) {
@@ -61,7 +67,7 @@ public final class PriceCache {
             keys.add(priceKey(symbol));
             keys.add(timestampKey(symbol));
         }
-        List<KeyValue<String, String>> values = redis.mget(keys.toArray(String[]::new));
+        List<KeyValue<String, String>> values = redis().mget(keys.toArray(String[]::new));
         Map<String, LatestPrice> prices = new LinkedHashMap<>();
         int i = 0;
         for (String symbol : symbols) {
@@ -81,12 +87,12 @@ public final class PriceCache {
 
     /** Stores the price unless the cache already holds one at least as new; returns whether it did. */
     public boolean update(LatestPrice price) {
-        Long applied = redis.eval(
-                UPDATE_IF_NEWER,
-                ScriptOutputType.INTEGER,
-                new String[] {priceKey(price.symbol()), timestampKey(price.symbol())},
-                Money.formatPrice(price.price()),
-                Long.toString(price.feedTimestamp().toEpochMilli()));
+        Long applied = redis().eval(
+                        UPDATE_IF_NEWER,
+                        ScriptOutputType.INTEGER,
+                        new String[] {priceKey(price.symbol()), timestampKey(price.symbol())},
+                        Money.formatPrice(price.price()),
+                        Long.toString(price.feedTimestamp().toEpochMilli()));
         return applied != null && applied == 1L;
     }
 }

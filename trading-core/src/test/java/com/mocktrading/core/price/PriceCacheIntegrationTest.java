@@ -17,7 +17,7 @@ class PriceCacheIntegrationTest {
     private static final RedisClient CLIENT =
             RedisClient.create(SharedServers.redis().uri());
     private static final StatefulRedisConnection<String, String> CONNECTION = CLIENT.connect();
-    private final PriceCache cache = new PriceCache(CONNECTION);
+    private final PriceCache cache = new PriceCache(() -> CONNECTION);
 
     @AfterAll
     static void close() {

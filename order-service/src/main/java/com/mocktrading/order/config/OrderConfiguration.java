@@ -1,0 +1,132 @@
+package com.mocktrading.order.config;
+
+import com.mocktrading.core.order.OrderStore;
+import com.mocktrading.core.portfolio.PortfolioStore;
+import com.mocktrading.core.price.PriceCache;
+import com.mocktrading.events.EventEnvelope;
+import com.mocktrading.events.Topics;
+import com.mocktrading.events.TraceContext;
+import com.mocktrading.events.TradeOrderPayload;
+import com.mocktrading.events.kafka.EventKafkaSerializer;
+import com.mocktrading.order.placement.OrderIntake;
+import com.mocktrading.order.placement.OrderPlacement;
+import com.mocktrading.order.placement.OrderRules;
+import com.mocktrading.order.placement.idempotency.IdempotencyStore;
+import com.mocktrading.order.placement.kafka.KafkaOrderPublisher;
+import com.mocktrading.platform.dependency.DependencyCalls;
+import com.mocktrading.platform.store.StoreProperties;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Wires order placement: the plain-Java pieces, the Kafka producer and the idempotency store. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OrderProperties.class)
+class OrderConfiguration {
+
+    /**
+     * Idempotent, acks=all, no batching delay (acceptance latency), and bounded waits so that a down broker
+     * turns into a prompt 503 instead of a hanging request.
+     */
+    @Bean(destroyMethod = "destroy")
+    DefaultKafkaProducerFactory<String, EventEnvelope<TradeOrderPayload>> orderProducerFactory(
+            @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.LINGER_MS_CONFIG,
+                0,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                3000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                2000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                5000,
+                ProducerConfig.CLIENT_ID_CONFIG,
+                "order-service");
+        return new DefaultKafkaProducerFactory<>(
+                config, new StringSerializer(), EventKafkaSerializer.forTopic(Topics.TRADE_ORDERS));
+    }
+
+    @Bean
+    KafkaTemplate<String, EventEnvelope<TradeOrderPayload>> orderKafkaTemplate(
+            DefaultKafkaProducerFactory<String, EventEnvelope<TradeOrderPayload>> factory) {
+        KafkaTemplate<String, EventEnvelope<TradeOrderPayload>> template = new KafkaTemplate<>(factory);
+        template.setObservationEnabled(true);
+        return template;
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    IdempotencyStore idempotencyStore(DynamoDbClient dynamo, StoreProperties stores, OrderProperties orders) {
+        return new IdempotencyStore(
+                dynamo, stores.idempotencyTable(), orders.idempotencyLease(), orders.idempotencyRetention());
+    }
+
+    @Bean
+    OrderPlacement orderPlacement(
+            PriceCache prices,
+            PortfolioStore portfolios,
+            OrderStore orderStore,
+            KafkaTemplate<String, EventEnvelope<TradeOrderPayload>> kafka,
+            DependencyCalls calls,
+            OrderProperties properties,
+            @Value("${mocktrading.portfolio.starting-cash}") BigDecimal startingCash,
+            Clock clock,
+            ObjectProvider<Tracer> tracer) {
+        return new OrderPlacement(
+                prices,
+                portfolios,
+                orderStore,
+                new KafkaOrderPublisher(kafka, properties.kafkaAcknowledgementTimeout()),
+                calls,
+                new OrderRules(properties.priceStaleness()),
+                startingCash,
+                clock,
+                currentTrace(tracer));
+    }
+
+    @Bean
+    OrderIntake orderIntake(
+            OrderPlacement placement,
+            IdempotencyStore idempotency,
+            DependencyCalls calls,
+            Clock clock,
+            OrderProperties properties) {
+        return new OrderIntake(placement, idempotency, calls, clock, properties.inProgressWait());
+    }
+
+    /** The W3C trace context of the current request, carried in the event so execution joins the same trace. */
+    private static Supplier<TraceContext> currentTrace(ObjectProvider<Tracer> tracer) {
+        return () -> {
+            Tracer current = tracer.getIfAvailable();
+            Span span = current == null ? null : current.currentSpan();
+            if (span == null) {
+                return null;
+            }
+            return TraceContext.of(
+                    "00-" + span.context().traceId() + "-" + span.context().spanId() + "-01");
+        };
+    }
+}

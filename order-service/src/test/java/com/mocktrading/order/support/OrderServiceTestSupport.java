@@ -1,0 +1,161 @@
+package com.mocktrading.order.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mocktrading.core.dynamodb.TableDefinitions;
+import com.mocktrading.core.portfolio.Portfolio;
+import com.mocktrading.core.portfolio.PortfolioItems;
+import com.mocktrading.core.price.LatestPrice;
+import com.mocktrading.core.price.PriceCache;
+import com.mocktrading.events.EventEnvelope;
+import com.mocktrading.events.Topics;
+import com.mocktrading.events.TradeOrderPayload;
+import com.mocktrading.localstack.SharedServers;
+import com.mocktrading.localstack.kafka.TopicReader;
+import com.mocktrading.platform.TestTokens;
+import com.mocktrading.schema.SchemaBootstrap;
+import com.mocktrading.schema.SchemaTargets;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Real stores for order-service tests, and the small clients the tests drive them with. */
+public final class OrderServiceTestSupport {
+
+    public static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static boolean bootstrapped;
+    private static DynamoDbClient dynamo;
+    private static StatefulRedisConnection<String, String> redis;
+
+    private OrderServiceTestSupport() {}
+
+    /** Points the service at the shared real servers (schemas bootstrapped) and trusts the test tokens. */
+    public static void useRealServers(DynamicPropertyRegistry registry) {
+        bootstrap();
+        registry.add(
+                "spring.kafka.bootstrap-servers", () -> SharedServers.kafka().bootstrapServers());
+        registry.add("mocktrading.store.dynamo-db-endpoint", () -> SharedServers.dynamoDb()
+                .endpointUrl());
+        registry.add("mocktrading.store.redis-uri", () -> SharedServers.redis().uri());
+        TestTokens.trustIn(registry);
+    }
+
+    public static synchronized void bootstrap() {
+        if (!bootstrapped) {
+            try {
+                new SchemaBootstrap(new SchemaTargets(
+                                SharedServers.kafka().bootstrapServers(),
+                                SharedServers.dynamoDb().endpointUrl(),
+                                null,
+                                null,
+                                (short) 1))
+                        .apply();
+            } catch (Exception e) {
+                throw new IllegalStateException("schema bootstrap failed", e);
+            }
+            dynamo = SharedServers.dynamoDb().client();
+            redis = RedisClient.create(SharedServers.redis().uri()).connect();
+            bootstrapped = true;
+        }
+    }
+
+    public static String newUser() {
+        return "u-" + UUID.randomUUID();
+    }
+
+    public static String newSymbol() {
+        return ("S" + Long.toString(System.nanoTime(), 36)).toUpperCase().substring(0, 10);
+    }
+
+    public static void price(String symbol, String price, Instant feedTimestamp) {
+        bootstrap();
+        new PriceCache(() -> redis).update(new LatestPrice(symbol, new BigDecimal(price), feedTimestamp));
+    }
+
+    public static void freshPrice(String symbol, String price) {
+        price(symbol, price, Instant.now());
+    }
+
+    public static void portfolio(String userId, String cash, Map<String, Long> holdings) {
+        bootstrap();
+        Map<String, BigDecimal> costBasis = new java.util.HashMap<>();
+        holdings.keySet().forEach(symbol -> costBasis.put(symbol, BigDecimal.ZERO));
+        Portfolio portfolio =
+                new Portfolio(userId, new BigDecimal(cash), holdings, costBasis, BigDecimal.ZERO, Instant.now(), 0);
+        dynamo.putItem(b -> b.tableName(TableDefinitions.PORTFOLIOS).item(PortfolioItems.toItem(portfolio)));
+    }
+
+    public static DynamoDbClient dynamo() {
+        bootstrap();
+        return dynamo;
+    }
+
+    /** The orders of one user that reached trade_orders (committed), oldest first. */
+    public static List<EventEnvelope<TradeOrderPayload>> publishedOrdersOf(String userId) {
+        return TopicReader.readCommitted(SharedServers.kafka().bootstrapServers())
+                .readToEnd(Topics.TRADE_ORDERS.name(), Duration.ofSeconds(30))
+                .stream()
+                .filter(record -> userId.equals(record.key()))
+                .map(record ->
+                        Topics.TRADE_ORDERS.serde().deserialize(record.value().getBytes(StandardCharsets.UTF_8)))
+                .toList();
+    }
+
+    public static HttpResponse<String> post(int port, String path, String body, String userId, String key) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (userId != null) {
+            request.header("Authorization", TestTokens.bearer(userId));
+        }
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        return send(request.build());
+    }
+
+    public static HttpResponse<String> get(int port, String path, String userId) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .GET();
+        if (userId != null) {
+            request.header("Authorization", TestTokens.bearer(userId));
+        }
+        return send(request.build());
+    }
+
+    public static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (Exception e) {
+            throw new IllegalStateException("not JSON: " + response.body(), e);
+        }
+    }
+
+    public static String order(String symbol, String side, long quantity) {
+        return "{\"symbol\":\"" + symbol + "\",\"side\":\"" + side + "\",\"quantity\":" + quantity + "}";
+    }
+}

@@ -1,0 +1,28 @@
+package com.mocktrading.platform.store;
+
+import com.mocktrading.core.dynamodb.TableDefinitions;
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where the stores are and how long a call to them may take.
+ *
+ * @param dynamoDbEndpoint DynamoDB Local's URL; empty for the real service (region and credentials from the
+ *     environment, as on AWS)
+ * @param redisUri e.g. {@code redis://localhost:6379}
+ */
+@ConfigurationProperties("mocktrading.store")
+public record StoreProperties(
+        URI dynamoDbEndpoint,
+        @DefaultValue("us-east-1") String dynamoDbRegion,
+        @DefaultValue("2s") Duration dynamoDbCallTimeout,
+        @DefaultValue("700ms") Duration dynamoDbAttemptTimeout,
+        @DefaultValue("64") int dynamoDbMaxConnections,
+        @DefaultValue(TableDefinitions.PORTFOLIOS) String portfoliosTable,
+        @DefaultValue(TableDefinitions.ORDERS) String ordersTable,
+        @DefaultValue(TableDefinitions.IDEMPOTENCY_KEYS) String idempotencyTable,
+        @DefaultValue("redis://localhost:6379") String redisUri,
+        @DefaultValue("500ms") Duration redisCommandTimeout,
+        @DefaultValue("1s") Duration redisConnectTimeout) {}

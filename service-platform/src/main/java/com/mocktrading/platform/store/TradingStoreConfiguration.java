@@ -1,0 +1,97 @@
+package com.mocktrading.platform.store;
+
+import com.mocktrading.core.order.OrderStore;
+import com.mocktrading.core.portfolio.PortfolioStore;
+import com.mocktrading.core.price.PriceCache;
+import com.mocktrading.platform.dependency.DependencyCalls;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import java.util.Set;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * The store clients of a service that uses the trading domain: DynamoDB and Redis with timeouts on every
+ * call, and the domain stores over them. Redis commands fail fast while disconnected rather than queueing.
+ */
+@AutoConfiguration
+@ConditionalOnClass({PortfolioStore.class, CircuitBreakerRegistry.class})
+@EnableConfigurationProperties(StoreProperties.class)
+public class TradingStoreConfiguration {
+
+    @Bean(destroyMethod = "close")
+    DynamoDbClient dynamoDbClient(StoreProperties properties) {
+        DynamoDbClientBuilder builder = DynamoDbClient.builder()
+                .region(Region.of(properties.dynamoDbRegion()))
+                .httpClientBuilder(ApacheHttpClient.builder()
+                        .maxConnections(properties.dynamoDbMaxConnections())
+                        .connectionTimeout(properties.dynamoDbAttemptTimeout())
+                        .socketTimeout(properties.dynamoDbAttemptTimeout()))
+                .overrideConfiguration(c -> c.apiCallTimeout(properties.dynamoDbCallTimeout())
+                        .apiCallAttemptTimeout(properties.dynamoDbAttemptTimeout()));
+        if (properties.dynamoDbEndpoint() != null) {
+            builder.endpointOverride(properties.dynamoDbEndpoint())
+                    .credentialsProvider(
+                            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+        }
+        return builder.build();
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    RedisClient redisClient(StoreProperties properties) {
+        RedisURI uri = RedisURI.create(properties.redisUri());
+        uri.setTimeout(properties.redisCommandTimeout());
+        RedisClient client = RedisClient.create(uri);
+        client.setOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .socketOptions(SocketOptions.builder()
+                        .connectTimeout(properties.redisConnectTimeout())
+                        .build())
+                .timeoutOptions(TimeoutOptions.enabled(properties.redisCommandTimeout()))
+                .build());
+        return client;
+    }
+
+    /** One multiplexed connection, as Lettuce intends; connected lazily so a down Redis does not stop startup. */
+    @Bean(destroyMethod = "close")
+    LazyRedisConnection redisConnection(RedisClient client) {
+        return new LazyRedisConnection(client);
+    }
+
+    @Bean
+    PriceCache priceCache(LazyRedisConnection connection) {
+        return new PriceCache(connection::get);
+    }
+
+    @Bean
+    PortfolioStore portfolioStore(DynamoDbClient dynamo, StoreProperties properties) {
+        return new PortfolioStore(dynamo, properties.portfoliosTable());
+    }
+
+    @Bean
+    OrderStore orderStore(DynamoDbClient dynamo, StoreProperties properties) {
+        return new OrderStore(dynamo, properties.ordersTable());
+    }
+
+    @Bean
+    DependencyCalls dependencyCalls(CircuitBreakerRegistry breakers, RetryRegistry retries) {
+        return new DependencyCalls(
+                breakers, retries, Set.of(ConditionalCheckFailedException.class, TransactionCanceledException.class));
+    }
+}
