@@ -26,6 +26,14 @@ public final class TestTokens {
         registry.add("mocktrading.security.jwt.issuer", () -> DevTokenIssuer.ISSUER);
     }
 
+    public static String publicKeyLocation() {
+        return PUBLIC_KEY.toUri().toString();
+    }
+
+    public static String issuer() {
+        return DevTokenIssuer.ISSUER;
+    }
+
     public static String bearer(String userId) {
         return "Bearer " + ISSUER.issue(userId);
     }

@@ -1,5 +1,6 @@
 package com.mocktrading.order.placement;
 
+import static com.mocktrading.order.support.OrderServiceTestSupport.assertProblem;
 import static com.mocktrading.order.support.OrderServiceTestSupport.freshPrice;
 import static com.mocktrading.order.support.OrderServiceTestSupport.get;
 import static com.mocktrading.order.support.OrderServiceTestSupport.json;
@@ -193,16 +194,6 @@ class OrderPlacementIntegrationTest {
         assertProblem(get(port, "/orders?limit=0", user), 400, "VALIDATION_FAILED");
         assertProblem(get(port, "/orders?limit=101", user), 400, "VALIDATION_FAILED");
         assertProblem(get(port, "/orders?status=DONE", user), 400, "VALIDATION_FAILED");
-    }
-
-    static void assertProblem(HttpResponse<String> response, int status, String code) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type"))
-                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-        JsonNode problem = json(response);
-        assertThat(problem.get("code").asText()).isEqualTo(code);
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
     private void assertNothingPlaced(String user) {

@@ -1,5 +1,7 @@
 package com.mocktrading.order.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mocktrading.core.dynamodb.TableDefinitions;
@@ -153,6 +155,16 @@ public final class OrderServiceTestSupport {
         } catch (Exception e) {
             throw new IllegalStateException("not JSON: " + response.body(), e);
         }
+    }
+
+    public static void assertProblem(HttpResponse<String> response, int status, String code) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = json(response);
+        assertThat(problem.get("code").asText()).isEqualTo(code);
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
     public static String order(String symbol, String side, long quantity) {
