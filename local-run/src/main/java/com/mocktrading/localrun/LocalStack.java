@@ -2,6 +2,7 @@ package com.mocktrading.localrun;
 
 import com.mocktrading.localstack.FreePorts;
 import com.mocktrading.localstack.LocalServer;
+import com.mocktrading.localstack.auth.DevTokenIssuer;
 import com.mocktrading.localstack.clickhouse.ClickHouseServer;
 import com.mocktrading.localstack.dynamodb.DynamoDbLocalServer;
 import com.mocktrading.localstack.elasticsearch.ElasticsearchServer;
@@ -10,6 +11,8 @@ import com.mocktrading.localstack.kafka.KafkaServer;
 import com.mocktrading.localstack.redis.RedisServer;
 import com.mocktrading.schema.SchemaBootstrap;
 import com.mocktrading.schema.SchemaTargets;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +20,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * Every server of the system with its data kept under one directory, started in dependency order and
@@ -50,21 +54,48 @@ public final class LocalStack implements AutoCloseable {
         flink = new FlinkMiniCluster(settings.flinkRestPort(), 4, data.resolve("flink/checkpoints"));
     }
 
-    /** Starts every server and bootstraps the schemas; on any failure stops what had started. */
+    /**
+     * Starts every server, bootstraps the schemas, then starts the services (unless running servers only);
+     * on any failure stops what had started.
+     */
     public List<String> start() throws Exception {
         refuseTakenPorts();
         try {
             for (LocalServer server : List.of(kafka, dynamoDb, redis, elasticsearch, clickHouse, flink)) {
-                long begin = System.nanoTime();
-                server.start();
-                started.add(server);
-                startupTimes.put(server.name(), Duration.ofNanos(System.nanoTime() - begin));
+                startTimed(server);
             }
-            return new SchemaBootstrap(schemaTargets()).apply();
+            List<String> report = new SchemaBootstrap(schemaTargets()).apply();
+            if (settings.projectDirectory() != null) {
+                DevTokenIssuer.loadOrCreate(LocalServices.devIssuerDirectory(settings));
+                for (LocalServer service : LocalServices.of(this, settings.projectDirectory(), projectVersion())) {
+                    startTimed(service);
+                }
+            }
+            return report;
         } catch (Exception | Error e) {
             close();
             throw e;
         }
+    }
+
+    /** The development token issuer the services of this run trust. */
+    public DevTokenIssuer devTokenIssuer() {
+        return DevTokenIssuer.loadOrCreate(LocalServices.devIssuerDirectory(settings));
+    }
+
+    private void startTimed(LocalServer server) {
+        long begin = System.nanoTime();
+        server.start();
+        started.add(server);
+        startupTimes.put(server.name(), Duration.ofNanos(System.nanoTime() - begin));
+    }
+
+    private static String projectVersion() throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = LocalStack.class.getResourceAsStream("/local-run.properties")) {
+            properties.load(in);
+        }
+        return properties.getProperty("project.version");
     }
 
     @Override
@@ -130,6 +161,10 @@ public final class LocalStack implements AutoCloseable {
         ports.put(settings.clickHouseHttpPort(), "clickhouse-port");
         ports.put(settings.clickHouseTcpPort(), "clickhouse-tcp-port");
         ports.put(settings.flinkRestPort(), "flink-port");
+        if (settings.projectDirectory() != null) {
+            ports.put(settings.orderServicePort(), "order-service-port");
+            ports.put(settings.portfolioServicePort(), "portfolio-service-port");
+        }
         ports.forEach((port, option) -> {
             if (FreePorts.isInUse(port)) {
                 throw new IllegalStateException("port " + port + " is already in use (is another local run up?):"

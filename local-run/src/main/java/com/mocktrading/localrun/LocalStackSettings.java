@@ -1,11 +1,14 @@
 package com.mocktrading.localrun;
 
+import com.mocktrading.localstack.FreePorts;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
  * Where the local run keeps its data and which ports it uses. The defaults are each server's usual port,
  * so tools and service configurations find them without flags.
+ *
+ * @param projectDirectory the checkout whose built service jars to run, or null to run the servers only
  */
 public record LocalStackSettings(
         Path dataDirectory,
@@ -18,13 +21,52 @@ public record LocalStackSettings(
         int clickHouseHttpPort,
         int clickHouseTcpPort,
         int flinkRestPort,
-        String elasticsearchHeap) {
+        int orderServicePort,
+        int portfolioServicePort,
+        String elasticsearchHeap,
+        Path projectDirectory) {
 
     public static LocalStackSettings defaults(Path dataDirectory) {
-        return new LocalStackSettings(dataDirectory, 9092, 9093, 8000, 6379, 9200, 9300, 8123, 9000, 8081, "512m");
+        return new LocalStackSettings(
+                dataDirectory,
+                9092,
+                9093,
+                8000,
+                6379,
+                9200,
+                9300,
+                8123,
+                9000,
+                8081,
+                8091,
+                8092,
+                "512m",
+                Path.of("").toAbsolutePath());
     }
 
-    /** Defaults overridden by {@code --name=value} options, e.g. {@code --kafka-port=19092}. */
+    /** Every port chosen free by the kernel: for tests, which must not collide with a local run. */
+    public static LocalStackSettings onFreePorts(Path dataDirectory, Path projectDirectory) {
+        return new LocalStackSettings(
+                dataDirectory,
+                FreePorts.next(),
+                FreePorts.next(),
+                FreePorts.next(),
+                FreePorts.next(),
+                FreePorts.next(),
+                FreePorts.next(),
+                FreePorts.next(),
+                FreePorts.next(),
+                FreePorts.next(),
+                FreePorts.next(),
+                FreePorts.next(),
+                "512m",
+                projectDirectory);
+    }
+
+    /**
+     * Defaults overridden by {@code --name=value} options, e.g. {@code --kafka-port=19092};
+     * {@code --mode=servers-only} leaves the services out.
+     */
     public static LocalStackSettings fromOptions(Map<String, String> options) {
         LocalStackSettings d = defaults(Path.of(options.getOrDefault("data-dir", ".local-data")));
         return new LocalStackSettings(
@@ -38,7 +80,10 @@ public record LocalStackSettings(
                 port(options, "clickhouse-port", d.clickHouseHttpPort()),
                 port(options, "clickhouse-tcp-port", d.clickHouseTcpPort()),
                 port(options, "flink-port", d.flinkRestPort()),
-                options.getOrDefault("elasticsearch-heap", d.elasticsearchHeap()));
+                port(options, "order-service-port", d.orderServicePort()),
+                port(options, "portfolio-service-port", d.portfolioServicePort()),
+                options.getOrDefault("elasticsearch-heap", d.elasticsearchHeap()),
+                "servers-only".equals(options.get("mode")) ? null : d.projectDirectory());
     }
 
     private static int port(Map<String, String> options, String name, int fallback) {

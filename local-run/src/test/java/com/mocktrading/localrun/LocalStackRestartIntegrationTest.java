@@ -7,7 +7,6 @@ import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.query.QueryResponse;
-import com.mocktrading.localstack.FreePorts;
 import com.mocktrading.localstack.LocalServer;
 import com.mocktrading.localstack.SharedServers;
 import com.mocktrading.localstack.kafka.TopicReader;
@@ -33,18 +32,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** The local run twice in a row over one data directory: everything comes up, goes down, and keeps its data. */
 class LocalStackRestartIntegrationTest {
 
-    private final LocalStackSettings settings = new LocalStackSettings(
-            SharedServers.directory("local-run"),
-            FreePorts.next(),
-            FreePorts.next(),
-            FreePorts.next(),
-            FreePorts.next(),
-            FreePorts.next(),
-            FreePorts.next(),
-            FreePorts.next(),
-            FreePorts.next(),
-            FreePorts.next(),
-            "512m");
+    private final LocalStackSettings settings =
+            LocalStackSettings.onFreePorts(SharedServers.directory("local-run"), null);
 
     @Test
     void keepsEveryStoresDataAcrossAStopAndAStartAndLeavesNoProcessBehind() throws Exception {

@@ -45,7 +45,7 @@ public final class DynamoDbLocalServer implements LocalServer {
         if (server != null) {
             return;
         }
-        List<String> args = new ArrayList<>(List.of("-port", Integer.toString(port), "-sharedDb"));
+        List<String> args = new ArrayList<>(List.of("-port", Integer.toString(port), "-sharedDb", "-disableTelemetry"));
         if (directory == null) {
             args.add("-inMemory");
         } else {

@@ -1,5 +1,6 @@
 package com.mocktrading.platform.security;
 
+import com.mocktrading.events.UserIds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,7 +9,6 @@ import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
-import java.util.regex.Pattern;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
@@ -20,9 +20,6 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /** Builds the RS256-only decoder with issuer, expiry and subject checks from {@link JwtProperties}. */
 public final class JwtDecoders {
-
-    /** User ids become DynamoDB keys, Kafka keys and URL segments: keep them to a safe alphabet. */
-    public static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
 
     private JwtDecoders() {}
 
@@ -44,7 +41,7 @@ public final class JwtDecoders {
 
     private static OAuth2TokenValidatorResult validSubject(Jwt jwt) {
         String subject = jwt.getSubject();
-        return subject != null && USER_ID.matcher(subject).matches()
+        return UserIds.isValid(subject)
                 ? OAuth2TokenValidatorResult.success()
                 : OAuth2TokenValidatorResult.failure(
                         new OAuth2Error("invalid_token", "the token's subject is not a valid user id", null));

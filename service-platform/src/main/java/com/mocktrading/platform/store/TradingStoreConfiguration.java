@@ -42,8 +42,11 @@ public class TradingStoreConfiguration {
                         .maxConnections(properties.dynamoDbMaxConnections())
                         .connectionTimeout(properties.dynamoDbAttemptTimeout())
                         .socketTimeout(properties.dynamoDbAttemptTimeout()))
+                // One SDK retry (throttling, a dropped connection); DependencyCalls retries idempotent reads on
+                // top, and more layers of retries would only stretch an outage's 503 into many seconds.
                 .overrideConfiguration(c -> c.apiCallTimeout(properties.dynamoDbCallTimeout())
-                        .apiCallAttemptTimeout(properties.dynamoDbAttemptTimeout()));
+                        .apiCallAttemptTimeout(properties.dynamoDbAttemptTimeout())
+                        .retryStrategy(retry -> retry.maxAttempts(2)));
         if (properties.dynamoDbEndpoint() != null) {
             builder.endpointOverride(properties.dynamoDbEndpoint())
                     .credentialsProvider(

@@ -1,0 +1,47 @@
+package com.mocktrading.localrun;
+
+import com.mocktrading.localstack.auth.DevTokenIssuer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The services of the local run, configured for the local servers through their environment, trusting the
+ * development token issuer whose key is kept with the data.
+ */
+final class LocalServices {
+
+    private LocalServices() {}
+
+    static List<ServiceProcess> of(LocalStack stack, Path projectDirectory, String version) {
+        LocalStackSettings settings = stack.settings();
+        Path publicKey = devIssuerDirectory(settings).resolve("public.pem");
+        Map<String, String> environment = Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", stack.kafka().bootstrapServers(),
+                "MOCKTRADING_STORE_DYNAMO_DB_ENDPOINT", stack.dynamoDb().endpointUrl(),
+                "MOCKTRADING_STORE_REDIS_URI", stack.redis().uri(),
+                "MOCKTRADING_SECURITY_JWT_PUBLIC_KEY_LOCATION",
+                        publicKey.toUri().toString(),
+                "MOCKTRADING_SECURITY_JWT_ISSUER", DevTokenIssuer.ISSUER);
+        Path logs = settings.dataDirectory().resolve("logs");
+        return List.of(
+                service("order-service", projectDirectory, version, settings.orderServicePort(), environment, logs),
+                service(
+                        "portfolio-service",
+                        projectDirectory,
+                        version,
+                        settings.portfolioServicePort(),
+                        environment,
+                        logs));
+    }
+
+    static Path devIssuerDirectory(LocalStackSettings settings) {
+        return settings.dataDirectory().resolve("dev-issuer");
+    }
+
+    private static ServiceProcess service(
+            String name, Path projectDirectory, String version, int port, Map<String, String> environment, Path logs) {
+        Path jar = projectDirectory.resolve(name).resolve("target").resolve(name + "-" + version + ".jar");
+        return new ServiceProcess(name, jar, port, environment, logs);
+    }
+}

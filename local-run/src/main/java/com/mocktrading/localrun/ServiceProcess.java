@@ -1,0 +1,65 @@
+package com.mocktrading.localrun;
+
+import com.mocktrading.localstack.HttpProbe;
+import com.mocktrading.localstack.PrerequisiteMissingException;
+import com.mocktrading.localstack.process.ManagedProcess;
+import com.mocktrading.localstack.process.ProcessBackedServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** One of our Spring Boot services, run from its boot jar as a child process; ready when its readiness probe is UP. */
+final class ServiceProcess extends ProcessBackedServer {
+
+    private final String name;
+    private final Path jar;
+    private final int port;
+    private final Map<String, String> environment;
+    private final Path logDirectory;
+
+    ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path logDirectory) {
+        super(Duration.ofSeconds(90), Duration.ofSeconds(25));
+        this.name = name;
+        this.jar = jar;
+        this.port = port;
+        this.environment = Map.copyOf(environment);
+        this.logDirectory = logDirectory;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String endpoint() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    @Override
+    protected ManagedProcess prepare() {
+        if (!Files.isRegularFile(jar)) {
+            throw new PrerequisiteMissingException(
+                    jar + " is missing: build the project first (./run-local.sh does, or ./mvnw install -DskipTests)");
+        }
+        ManagedProcess.Builder process = ManagedProcess.named(name)
+                .command(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx384m",
+                        "-XX:+UseSerialGC",
+                        "-jar",
+                        jar.toString()))
+                .environment("PORT", Integer.toString(port))
+                .workingDirectory(logDirectory)
+                .logFile(logDirectory.resolve(name + ".log"));
+        environment.forEach(process::environment);
+        return process.build();
+    }
+
+    @Override
+    protected boolean isReady() {
+        return HttpProbe.answersOk(endpoint() + "/actuator/health/readiness");
+    }
+}
