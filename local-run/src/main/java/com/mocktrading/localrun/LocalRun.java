@@ -63,7 +63,19 @@ public final class LocalRun {
                     server.endpoint(),
                     stack.startupTimes().get(server.name()).toMillis() / 1000.0);
         }
-        OUT.println("logs: " + System.getProperty("log.file", "(console)"));
+        OUT.println("logs: " + stack.settings().dataDirectory().resolve("logs"));
+        if (stack.settings().projectDirectory() != null) {
+            LocalStackSettings settings = stack.settings();
+            OUT.println();
+            OUT.println("try it (until the price simulator runs, set a price by hand):");
+            OUT.println("  bin/dev-price ACME 123.45");
+            OUT.println("  TOKEN=$(bin/dev-token alice)");
+            OUT.println("  curl -s -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' \\");
+            OUT.println("       -d '{\"symbol\":\"ACME\",\"side\":\"BUY\",\"quantity\":10}' http://127.0.0.1:"
+                    + settings.orderServicePort() + "/orders");
+            OUT.println("  curl -s -H \"Authorization: Bearer $TOKEN\" http://127.0.0.1:"
+                    + settings.portfolioServicePort() + "/portfolio/alice");
+        }
     }
 
     private static Map<String, String> options(String[] args) {

@@ -1,0 +1,85 @@
+package com.mocktrading.localrun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mocktrading.core.price.LatestPrice;
+import com.mocktrading.core.price.PriceCache;
+import com.mocktrading.localstack.LocalServer;
+import com.mocktrading.localstack.SharedServers;
+import com.mocktrading.localstack.kafka.TopicReader;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The local run as a user meets it: servers and services up, an order placed, a portfolio read, all stopped. */
+class LocalRunServicesIntegrationTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void servesOrdersAndPortfoliosThroughTheBuiltServicesAndStopsThemAll() throws Exception {
+        Path checkout = Path.of("").toAbsolutePath().getParent();
+        LocalStackSettings settings =
+                LocalStackSettings.onFreePorts(SharedServers.directory("local-run-services"), checkout);
+        Set<ProcessHandle> before = ProcessHandle.current().descendants().collect(Collectors.toSet());
+        List<ProcessHandle> started;
+        try (LocalStack stack = new LocalStack(settings)) {
+            stack.start();
+            assertThat(stack.servers()).extracting(LocalServer::name).contains("order-service", "portfolio-service");
+            setPrice(stack, "DEMO", "12.50");
+            String token = stack.devTokenIssuer().issue("alice");
+
+            HttpResponse<String> placed = send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + settings.orderServicePort() + "/orders"))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"symbol\":\"DEMO\",\"side\":\"BUY\",\"quantity\":4}"))
+                    .build());
+            HttpResponse<String> portfolio = send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + settings.portfolioServicePort() + "/portfolio/alice"))
+                    .header("Authorization", "Bearer " + token)
+                    .build());
+
+            assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
+            String orderId = JSON.readTree(placed.body()).get("orderId").asText();
+            assertThat(TopicReader.readCommitted(stack.kafka().bootstrapServers())
+                            .readToEnd("trade_orders", Duration.ofSeconds(30)))
+                    .anySatisfy(record -> assertThat(record.value()).contains(orderId));
+            assertThat(portfolio.statusCode()).as(portfolio.body()).isEqualTo(200);
+            JsonNode body = JSON.readTree(portfolio.body());
+            assertThat(body.get("cashBalance").asText()).isEqualTo("100000.00");
+            started = ProcessHandle.current()
+                    .descendants()
+                    .filter(process -> !before.contains(process))
+                    .toList();
+        }
+        assertThat(started).isNotEmpty().noneMatch(ProcessHandle::isAlive);
+    }
+
+    private static void setPrice(LocalStack stack, String symbol, String price) {
+        RedisClient client = RedisClient.create(stack.redis().uri());
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            new PriceCache(() -> connection).update(new LatestPrice(symbol, new BigDecimal(price), Instant.now()));
+        } finally {
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        }
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) throws Exception {
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
