@@ -108,6 +108,7 @@ public final class OrderPlacement {
                     orderId,
                     recordNotWritten);
         }
+        LOG.info("accepted {} {} {} at {}", request.side(), request.quantity(), request.symbol(), price.price());
         return new Acceptance(
                 orderId, userId, request.symbol(), request.side(), request.quantity(), now, record.validationPrice());
     }

@@ -24,13 +24,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class OrderPlacementIntegrationTest {
 
     @LocalServerPort
@@ -73,6 +77,24 @@ class OrderPlacementIntegrationTest {
         JsonNode stored = json(get(port, "/orders/" + orderId, user));
         assertThat(stored.get("status").asText()).isEqualTo("ACCEPTED");
         assertThat(stored.has("executionPrice")).isFalse();
+    }
+
+    @Test
+    void logsTheAcceptanceAsJsonWithTheUserTheOrderAndTheTrace(CapturedOutput output) {
+        String user = newUser();
+        String symbol = newSymbol();
+        freshPrice(symbol, "3.00");
+
+        HttpResponse<String> response = post(port, "/orders", order(symbol, "BUY", 1), user, null);
+
+        String orderId = json(response).get("orderId").asText();
+        String traceId = response.headers().firstValue("X-Trace-Id").orElseThrow();
+        assertThat(output.getOut().lines().filter(line -> line.contains("\"accepted BUY 1 " + symbol)))
+                .singleElement()
+                .satisfies(line -> assertThat(line)
+                        .contains("\"userId\":\"" + user + "\"")
+                        .contains("\"orderId\":\"" + orderId + "\"")
+                        .contains("\"traceId\":\"" + traceId + "\""));
     }
 
     @Test

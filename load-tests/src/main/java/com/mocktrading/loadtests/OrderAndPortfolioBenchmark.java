@@ -1,0 +1,193 @@
+package com.mocktrading.loadtests;
+
+import com.mocktrading.core.price.LatestPrice;
+import com.mocktrading.core.price.PriceCache;
+import com.mocktrading.localstack.auth.DevTokenIssuer;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Drives {@code POST /orders} and {@code GET /portfolio/{userId}} of a running local system with a closed
+ * loop of concurrent clients and prints latency percentiles and throughput per operation, next to the same
+ * figures for the services' liveness probe (the HTTP stack without any store) as the baseline of this run.
+ *
+ * <pre>./mvnw -q -pl load-tests exec:java -Dexec.mainClass=com.mocktrading.loadtests.OrderAndPortfolioBenchmark \
+ *   -Dexec.args="--concurrency=16 --duration=30"</pre>
+ */
+public final class OrderAndPortfolioBenchmark {
+
+    private final Map<String, String> options;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private OrderAndPortfolioBenchmark(Map<String, String> options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        new OrderAndPortfolioBenchmark(options).run();
+    }
+
+    private String option(String name, String fallback) {
+        return options.getOrDefault(name, fallback);
+    }
+
+    private void run() throws Exception {
+        String orders = option("order-url", "http://127.0.0.1:8091");
+        String portfolios = option("portfolio-url", "http://127.0.0.1:8092");
+        int users = Integer.parseInt(option("users", "200"));
+        int symbols = Integer.parseInt(option("symbols", "50"));
+        int concurrency = Integer.parseInt(option("concurrency", "16"));
+        Duration warmup = Duration.ofSeconds(Long.parseLong(option("warmup", "10")));
+        Duration duration = Duration.ofSeconds(Long.parseLong(option("duration", "30")));
+        DevTokenIssuer issuer = DevTokenIssuer.loadOrCreate(Path.of(option("data-dir", ".local-data"), "dev-issuer"));
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < users; i++) {
+            tokens.add(issuer.issue("bench-user-" + i));
+        }
+
+        RedisClient redis = RedisClient.create(option("redis", "redis://127.0.0.1:6379"));
+        try (StatefulRedisConnection<String, String> connection = redis.connect()) {
+            PriceCache prices = new PriceCache(() -> connection);
+            refreshPrices(prices, symbols);
+            System.out.printf(
+                    "benchmark: %d clients, %d users, %d symbols, warm-up %d s, measured %d s%n",
+                    concurrency, users, symbols, warmup.toSeconds(), duration.toSeconds());
+            drive(orders, portfolios, tokens, symbols, concurrency, warmup, prices);
+            Map<String, LatencyRecorder> measured =
+                    drive(orders, portfolios, tokens, symbols, concurrency, duration, prices);
+            report(measured, duration);
+        } finally {
+            redis.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        }
+    }
+
+    private Map<String, LatencyRecorder> drive(
+            String orders,
+            String portfolios,
+            List<String> tokens,
+            int symbols,
+            int concurrency,
+            Duration duration,
+            PriceCache prices)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        long end = System.nanoTime() + duration.toNanos();
+        List<Future<Map<String, LatencyRecorder>>> clients = new ArrayList<>();
+        for (int c = 0; c < concurrency; c++) {
+            int client = c;
+            clients.add(pool.submit(() -> client(orders, portfolios, tokens, symbols, client, concurrency, end)));
+        }
+        while (System.nanoTime() < end) {
+            Thread.sleep(2000);
+            refreshPrices(prices, symbols); // keeps prices fresh, as the simulator would
+        }
+        Map<String, LatencyRecorder> merged = new HashMap<>();
+        for (Future<Map<String, LatencyRecorder>> client : clients) {
+            client.get().forEach((op, recorder) -> merged.computeIfAbsent(op, key -> new LatencyRecorder())
+                    .addAll(recorder));
+        }
+        pool.shutdown();
+        return merged;
+    }
+
+    private Map<String, LatencyRecorder> client(
+            String orders, String portfolios, List<String> tokens, int symbols, int client, int concurrency, long end) {
+        Map<String, LatencyRecorder> recorders = Map.of(
+                "POST /orders", new LatencyRecorder(),
+                "GET /portfolio/{userId}", new LatencyRecorder(),
+                "baseline: GET liveness", new LatencyRecorder());
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int i = client; System.nanoTime() < end; i += concurrency) {
+            int user = i % tokens.size();
+            String bearer = "Bearer " + tokens.get(user);
+            String order = "{\"symbol\":\"BENCH" + random.nextInt(symbols) + "\",\"side\":\"BUY\",\"quantity\":1}";
+            time(
+                    recorders.get("POST /orders"),
+                    202,
+                    HttpRequest.newBuilder(URI.create(orders + "/orders"))
+                            .header("Authorization", bearer)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(order)));
+            time(
+                    recorders.get("GET /portfolio/{userId}"),
+                    200,
+                    HttpRequest.newBuilder(URI.create(portfolios + "/portfolio/bench-user-" + user))
+                            .header("Authorization", bearer));
+            if (i % 4 == 0) {
+                time(
+                        recorders.get("baseline: GET liveness"),
+                        200,
+                        HttpRequest.newBuilder(URI.create(orders + "/actuator/health/liveness")));
+            }
+        }
+        return recorders;
+    }
+
+    private void time(LatencyRecorder recorder, int expected, HttpRequest.Builder request) {
+        long start = System.nanoTime();
+        boolean ok;
+        try {
+            ok = http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == expected;
+        } catch (Exception e) {
+            ok = false;
+        }
+        recorder.record((System.nanoTime() - start) / 1000, ok);
+    }
+
+    private static void refreshPrices(PriceCache prices, int symbols) {
+        Instant now = Instant.now();
+        for (int s = 0; s < symbols; s++) {
+            prices.update(new LatestPrice("BENCH" + s, new BigDecimal("100.00").add(BigDecimal.valueOf(s)), now));
+        }
+    }
+
+    private static void report(Map<String, LatencyRecorder> results, Duration duration) {
+        System.out.printf(
+                "%-26s %8s %7s %10s %8s %8s %8s %8s%n",
+                "operation", "calls", "errors", "calls/s", "p50 ms", "p90 ms", "p99 ms", "max ms");
+        LatencyRecorder baseline = results.get("baseline: GET liveness");
+        for (String op : List.of("POST /orders", "GET /portfolio/{userId}", "baseline: GET liveness")) {
+            LatencyRecorder r = results.get(op);
+            System.out.printf(
+                    "%-26s %8d %7d %10.1f %8.2f %8.2f %8.2f %8.2f%n",
+                    op,
+                    r.count(),
+                    r.errors(),
+                    r.count() / (double) duration.toSeconds(),
+                    r.percentileMillis(0.5),
+                    r.percentileMillis(0.9),
+                    r.percentileMillis(0.99),
+                    r.percentileMillis(1.0));
+        }
+        for (String op : List.of("POST /orders", "GET /portfolio/{userId}")) {
+            System.out.printf(
+                    "%s p50 / baseline p50: %.1fx, p99 / baseline p99: %.1fx%n",
+                    op,
+                    results.get(op).percentileMillis(0.5) / baseline.percentileMillis(0.5),
+                    results.get(op).percentileMillis(0.99) / baseline.percentileMillis(0.99));
+        }
+    }
+}
