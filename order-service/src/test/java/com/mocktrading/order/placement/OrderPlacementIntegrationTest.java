@@ -98,6 +98,23 @@ class OrderPlacementIntegrationTest {
     }
 
     @Test
+    void exportsCircuitBreakerAndRetryMetricsForEveryDependency() {
+        String user = newUser();
+        String symbol = newSymbol();
+        freshPrice(symbol, "3.00");
+        post(port, "/orders", order(symbol, "BUY", 1), user, null);
+
+        String metrics = get(port, "/actuator/prometheus", null).body();
+
+        for (String dependency : List.of("dynamodb", "redis", "kafka")) {
+            assertThat(metrics)
+                    .contains("resilience4j_circuitbreaker_state{application=\"order-service\",name=\"" + dependency
+                            + "\",state=\"closed\"} 1.0");
+        }
+        assertThat(metrics).contains("resilience4j_retry_calls_total").contains("name=\"redis-read\"");
+    }
+
+    @Test
     void refusesABuyTheCashDoesNotCoverAndChangesNothing() {
         String user = newUser();
         String symbol = newSymbol();
