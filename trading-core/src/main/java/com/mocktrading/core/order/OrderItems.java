@@ -1,6 +1,5 @@
 package com.mocktrading.core.order;
 
-import static com.mocktrading.core.dynamodb.Attributes.decimal;
 import static com.mocktrading.core.dynamodb.Attributes.instant;
 import static com.mocktrading.core.dynamodb.Attributes.integer;
 import static com.mocktrading.core.dynamodb.Attributes.number;
@@ -40,7 +39,9 @@ public final class OrderItems {
         item.put(QUANTITY, number(order.quantity()));
         item.put(STATUS, string(order.status().name()));
         item.put(ACCEPTED_AT, instant(order.acceptedAt()));
-        item.put(VALIDATION_PRICE, number(order.validationPrice()));
+        if (order.validationPrice() != null) {
+            item.put(VALIDATION_PRICE, number(order.validationPrice()));
+        }
         if (order.executionPrice() != null) {
             item.put(EXECUTION_PRICE, number(order.executionPrice()));
         }
@@ -62,7 +63,7 @@ public final class OrderItems {
                 integer(item, QUANTITY),
                 OrderStatus.valueOf(string(item, STATUS)),
                 instant(item, ACCEPTED_AT),
-                decimal(item, VALIDATION_PRICE),
+                optionalDecimal(item, VALIDATION_PRICE),
                 optionalDecimal(item, EXECUTION_PRICE),
                 optionalInstant(item, EXECUTED_AT),
                 optionalString(item, FAILURE_REASON));

@@ -10,7 +10,8 @@ import java.util.Objects;
  * An order as the {@code Orders} table keeps it. Created as ACCEPTED once the order is in trade_orders; moved
  * to its outcome by the execution job in the same transaction as the portfolio change.
  *
- * @param validationPrice the price the order was validated against
+ * @param validationPrice the price the order was validated against; null when the execution job had to create
+ *     the record (order-service queued the order but could not record it)
  * @param executionPrice present once EXECUTED
  */
 public record OrderRecord(
@@ -33,7 +34,7 @@ public record OrderRecord(
         Objects.requireNonNull(side, "side");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(acceptedAt, "acceptedAt");
-        validationPrice = Money.price(Objects.requireNonNull(validationPrice, "validationPrice"));
+        validationPrice = validationPrice == null ? null : Money.price(validationPrice);
         executionPrice = executionPrice == null ? null : Money.price(executionPrice);
     }
 

@@ -46,7 +46,7 @@ public record OrderView(
                 order.quantity(),
                 order.status().name(),
                 Timestamps.format(order.acceptedAt()),
-                Money.formatPrice(order.validationPrice()),
+                order.validationPrice() == null ? null : Money.formatPrice(order.validationPrice()),
                 order.executionPrice() == null ? null : Money.formatPrice(order.executionPrice()),
                 order.executedAt() == null ? null : Timestamps.format(order.executedAt()),
                 order.failureReason());

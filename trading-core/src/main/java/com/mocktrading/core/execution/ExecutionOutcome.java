@@ -1,0 +1,16 @@
+package com.mocktrading.core.execution;
+
+import com.mocktrading.core.order.OrderRecord;
+
+/** What applying an order's outcome to the stores found. */
+public sealed interface ExecutionOutcome {
+
+    /** The outcome is now recorded (and, if executed, the portfolio changed) by this call. */
+    record Applied(OrderRecord order) implements ExecutionOutcome {}
+
+    /** The order had been decided before (a replay): its stored record is the outcome to report again. */
+    record AlreadyDecided(OrderRecord order) implements ExecutionOutcome {}
+
+    /** The portfolio changed since it was read: read again and retry. */
+    record PortfolioMoved() implements ExecutionOutcome {}
+}

@@ -1,0 +1,118 @@
+package com.mocktrading.core.execution;
+
+import com.mocktrading.core.money.Money;
+import com.mocktrading.core.order.OrderRecord;
+import com.mocktrading.core.portfolio.Portfolio;
+import com.mocktrading.core.portfolio.PortfolioStore;
+import com.mocktrading.core.portfolio.PortfolioStore.Consistency;
+import com.mocktrading.core.price.LatestPrice;
+import com.mocktrading.events.ExecutionStatus;
+import com.mocktrading.events.TradeExecutedPayload;
+import com.mocktrading.events.TradeOrderPayload;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Decides one order at the latest price and records the outcome (see {@link ExecutionStore}), returning the
+ * trade_executed payload. A replayed order, already decided, yields the payload rebuilt from the stored record,
+ * so the event is identical to the first one. Blocking; callers run it off the stream's task thread.
+ */
+public final class OrderExecutor {
+
+    private final PortfolioStore portfolios;
+    private final ExecutionStore store;
+    private final Function<String, Optional<LatestPrice>> prices;
+    private final Clock clock;
+    private final int maxAttempts;
+
+    public OrderExecutor(
+            PortfolioStore portfolios,
+            ExecutionStore store,
+            Function<String, Optional<LatestPrice>> prices,
+            Clock clock,
+            int maxAttempts) {
+        this.portfolios = portfolios;
+        this.store = store;
+        this.prices = prices;
+        this.clock = clock;
+        this.maxAttempts = maxAttempts;
+    }
+
+    public TradeExecutedPayload execute(TradeOrderPayload order) {
+        Optional<LatestPrice> price = prices.apply(order.symbol());
+        for (int attempt = 1; ; attempt++) {
+            ExecutionOutcome outcome = attempt(order, price);
+            if (outcome instanceof ExecutionOutcome.Applied applied) {
+                return payloadOf(applied.order());
+            }
+            if (outcome instanceof ExecutionOutcome.AlreadyDecided decided) {
+                return payloadOf(decided.order());
+            }
+            if (attempt >= maxAttempts) {
+                throw new IllegalStateException(
+                        "portfolio of " + order.userId() + " kept changing under order " + order.orderId());
+            }
+        }
+    }
+
+    private ExecutionOutcome attempt(TradeOrderPayload order, Optional<LatestPrice> price) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        if (price.isEmpty()) {
+            return store.failed(order, ExecutionStatus.FAILED_PRICE_UNAVAILABLE, now, "no price for " + order.symbol());
+        }
+        Optional<Portfolio> portfolio = portfolios.find(order.userId(), Consistency.STRONG);
+        if (portfolio.isEmpty()) {
+            ExecutionStatus status = TradeMath.refusal(
+                            Portfolio.opening(order.userId(), Money.cash("0"), now),
+                            order.side(),
+                            order.symbol(),
+                            order.quantity(),
+                            price.get().price())
+                    .orElse(ExecutionStatus.FAILED_INSUFFICIENT_FUNDS);
+            return store.failed(order, status, now, "no portfolio for " + order.userId());
+        }
+        Portfolio read = portfolio.get();
+        Optional<ExecutionStatus> refusal = TradeMath.refusal(
+                read,
+                order.side(),
+                order.symbol(),
+                order.quantity(),
+                price.get().price());
+        if (refusal.isPresent()) {
+            return store.failed(order, refusal.get(), now, reason(refusal.get(), read, order, price.get()));
+        }
+        PositionChange change = TradeMath.change(
+                read,
+                order.side(),
+                order.symbol(),
+                order.quantity(),
+                price.get().price());
+        return store.executed(order, price.get().price(), now, read, change);
+    }
+
+    private static String reason(ExecutionStatus status, Portfolio read, TradeOrderPayload order, LatestPrice price) {
+        return status == ExecutionStatus.FAILED_INSUFFICIENT_FUNDS
+                ? "cash " + Money.formatCash(read.cashBalance()) + " < "
+                        + Money.formatCash(Money.notional(order.quantity(), price.price())) + " at "
+                        + Money.formatPrice(price.price())
+                : "holdings " + read.quantityOf(order.symbol()) + " < " + order.quantity();
+    }
+
+    /** The event payload as the stored record states it: the same for the first run and any replay. */
+    static TradeExecutedPayload payloadOf(OrderRecord order) {
+        ExecutionStatus status = ExecutionStatus.valueOf(order.status().name());
+        return new TradeExecutedPayload(
+                order.orderId(),
+                order.userId(),
+                order.symbol(),
+                order.quantity(),
+                order.side(),
+                status,
+                status.isExecuted() ? order.executionPrice() : null,
+                order.executedAt(),
+                order.failureReason());
+    }
+}
