@@ -23,6 +23,13 @@ public final class Topics {
 
     private static final List<Topic<?>> ALL = List.of(MARKET_DATA, TRADE_ORDERS, TRADE_EXECUTED);
 
+    /**
+     * Where the execution job puts trade_orders records it cannot process (unparseable or invalid), with the
+     * reason in a header, so that a poison message never blocks its partition. Not an event topic: records
+     * keep their original bytes.
+     */
+    public static final String TRADE_ORDERS_DEAD_LETTERS = "trade_orders.dlq";
+
     private Topics() {}
 
     public static List<Topic<?>> all() {

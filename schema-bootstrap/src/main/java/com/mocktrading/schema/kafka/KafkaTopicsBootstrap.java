@@ -37,14 +37,26 @@ public final class KafkaTopicsBootstrap {
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<String> report = new ArrayList<>();
-            for (Topic<?> topic : Topics.all()) {
+            for (TopicSpec topic : specs()) {
                 report.add(existing.contains(topic.name()) ? reconcile(admin, topic) : create(admin, topic));
             }
             return report;
         }
     }
 
-    private String create(Admin admin, Topic<?> topic)
+    /** The event topics of the catalogue and the dead-letter topic beside trade_orders. */
+    static List<TopicSpec> specs() {
+        List<TopicSpec> specs = new ArrayList<>();
+        for (Topic<?> topic : Topics.all()) {
+            specs.add(new TopicSpec(topic.name(), topic.partitions()));
+        }
+        specs.add(new TopicSpec(Topics.TRADE_ORDERS_DEAD_LETTERS, Topics.PARTITIONS));
+        return specs;
+    }
+
+    record TopicSpec(String name, int partitions) {}
+
+    private String create(Admin admin, TopicSpec topic)
             throws ExecutionException, InterruptedException, TimeoutException {
         NewTopic newTopic = new NewTopic(topic.name(), topic.partitions(), replicationFactor)
                 .configs(Map.of("min.insync.replicas", Integer.toString(Math.min(2, replicationFactor))));
@@ -59,7 +71,7 @@ public final class KafkaTopicsBootstrap {
         }
     }
 
-    private String reconcile(Admin admin, Topic<?> topic)
+    private String reconcile(Admin admin, TopicSpec topic)
             throws ExecutionException, InterruptedException, TimeoutException {
         TopicDescription description = admin.describeTopics(List.of(topic.name()))
                 .allTopicNames()

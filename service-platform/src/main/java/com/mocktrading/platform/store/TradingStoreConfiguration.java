@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
@@ -38,7 +38,7 @@ public class TradingStoreConfiguration {
     DynamoDbClient dynamoDbClient(StoreProperties properties) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .region(Region.of(properties.dynamoDbRegion()))
-                .httpClientBuilder(ApacheHttpClient.builder()
+                .httpClientBuilder(Apache5HttpClient.builder()
                         .maxConnections(properties.dynamoDbMaxConnections())
                         .connectionTimeout(properties.dynamoDbAttemptTimeout())
                         .socketTimeout(properties.dynamoDbAttemptTimeout()))

@@ -1,0 +1,129 @@
+package com.mocktrading.execution;
+
+import com.mocktrading.execution.functions.DeadLetterSerializer;
+import com.mocktrading.execution.functions.DeduplicateOutcomes;
+import com.mocktrading.execution.functions.ExecuteOrders;
+import com.mocktrading.execution.functions.OutcomeSerializer;
+import com.mocktrading.execution.functions.ParseOrders;
+import com.mocktrading.execution.functions.RawRecordDeserializer;
+import com.mocktrading.execution.records.OrderRecordJson;
+import com.mocktrading.execution.records.OutcomeJson;
+import com.mocktrading.execution.records.RawRecord;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.datastream.AsyncDataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+
+/**
+ * trade_orders -> parse (poison -> dead letters) -> keyBy user -> execute (DynamoDB, ordered per user) ->
+ * keyBy user -> emit each outcome once -> trade_executed, exactly once: the Kafka transactions commit with
+ * the checkpoints, and the stores' once-only condition makes a replayed order re-emit its stored outcome.
+ */
+public final class ExecutionJob {
+
+    /**
+     * Above the longest checkpoint plus a restart, below the broker's transaction.max.timeout.ms (15 min by
+     * default): a transaction left open by a crashed attempt is aborted by then.
+     */
+    static final Duration TRANSACTION_TIMEOUT = Duration.ofMinutes(5);
+
+    private ExecutionJob() {}
+
+    public static void main(String[] args) throws Exception {
+        ExecutionJobConfig config = ExecutionJobConfig.fromArguments(arguments(args));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(environment());
+        build(env, config);
+        env.execute("trade-execution");
+    }
+
+    /** Restarts with a fixed delay; a persistently failing job ends up FAILED rather than spinning. */
+    public static Configuration environment() {
+        Configuration configuration = new Configuration();
+        configuration.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        configuration.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 10);
+        configuration.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(2));
+        return configuration;
+    }
+
+    public static void build(StreamExecutionEnvironment env, ExecutionJobConfig config) {
+        env.setParallelism(config.parallelism());
+        env.enableCheckpointing(config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+
+        SingleOutputStreamOperator<OrderRecordJson> orders = env.fromSource(
+                        ordersSource(config), WatermarkStrategy.noWatermarks(), "trade_orders")
+                .uid("trade-orders-source")
+                .process(new ParseOrders())
+                .uid("parse-orders")
+                .name("parse orders");
+        orders.getSideOutput(ParseOrders.DEAD_LETTERS)
+                .sinkTo(KafkaSink.<com.mocktrading.execution.records.DeadLetter>builder()
+                        .setBootstrapServers(config.kafkaBootstrapServers())
+                        .setRecordSerializer(new DeadLetterSerializer(config.deadLetterTopic()))
+                        .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                        .setTransactionalIdPrefix(config.transactionalIdPrefix() + "-dead-letters")
+                        .setProperty(
+                                ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
+                                Long.toString(TRANSACTION_TIMEOUT.toMillis()))
+                        .build())
+                .uid("dead-letter-sink")
+                .name("trade_orders.dlq");
+
+        SingleOutputStreamOperator<OutcomeJson> outcomes = AsyncDataStream.orderedWait(
+                        orders.keyBy(OrderRecordJson::userId), new ExecuteOrders(config), 60, TimeUnit.SECONDS, 100)
+                .uid("execute-orders")
+                .name("execute orders");
+        outcomes.keyBy(OutcomeJson::userId)
+                .process(new DeduplicateOutcomes())
+                .uid("deduplicate-outcomes")
+                .name("emit each outcome once")
+                .sinkTo(KafkaSink.<OutcomeJson>builder()
+                        .setBootstrapServers(config.kafkaBootstrapServers())
+                        .setRecordSerializer(new OutcomeSerializer(config.outcomesTopic()))
+                        .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                        .setTransactionalIdPrefix(config.transactionalIdPrefix() + "-outcomes")
+                        .setProperty(
+                                ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
+                                Long.toString(TRANSACTION_TIMEOUT.toMillis()))
+                        .build())
+                .uid("trade-executed-sink")
+                .name("trade_executed");
+    }
+
+    // The connector still takes Kafka's deprecated reset enum; a first start reads trade_orders from the beginning.
+    @SuppressWarnings("deprecation")
+    private static KafkaSource<RawRecord> ordersSource(ExecutionJobConfig config) {
+        return KafkaSource.<RawRecord>builder()
+                .setBootstrapServers(config.kafkaBootstrapServers())
+                .setTopics(config.ordersTopic())
+                .setGroupId(config.consumerGroup())
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(
+                        org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST))
+                .setDeserializer(new RawRecordDeserializer())
+                .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
+                .build();
+    }
+
+    private static Map<String, String> arguments(String[] args) {
+        Map<String, String> arguments = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("expected --name value pairs, got " + args[i]);
+            }
+            arguments.put(args[i].substring(2), args[i + 1]);
+        }
+        return arguments;
+    }
+}

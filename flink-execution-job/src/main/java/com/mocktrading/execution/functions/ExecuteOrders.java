@@ -1,0 +1,169 @@
+package com.mocktrading.execution.functions;
+
+import com.mocktrading.core.execution.ExecutionStore;
+import com.mocktrading.core.execution.OrderExecutor;
+import com.mocktrading.core.portfolio.PortfolioStore;
+import com.mocktrading.core.price.LatestPrice;
+import com.mocktrading.core.price.PriceCache;
+import com.mocktrading.events.EventEnvelope;
+import com.mocktrading.events.Topics;
+import com.mocktrading.events.TradeExecutedPayload;
+import com.mocktrading.events.TradeOrderPayload;
+import com.mocktrading.execution.ExecutionJobConfig;
+import com.mocktrading.execution.records.OrderRecordJson;
+import com.mocktrading.execution.records.OutcomeJson;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.streaming.api.functions.async.ResultFuture;
+import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+/**
+ * Executes orders off the task thread (Flink async I/O) and in order per user: each user's orders are chained
+ * one after the other, different users' orders run concurrently on a bounded pool. Outcomes come back in
+ * input order; in-flight orders are part of every checkpoint and are re-executed after a recovery, which the
+ * stores' once-only condition turns into re-emitting the stored outcome.
+ */
+public final class ExecuteOrders extends RichAsyncFunction<OrderRecordJson, OutcomeJson> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final ExecutionJobConfig config;
+    private transient ExecutorService pool;
+    private transient DynamoDbClient dynamo;
+    private transient RedisClient redis;
+    private transient StatefulRedisConnection<String, String> connection;
+    private transient OrderExecutor executor;
+    private transient Map<String, CompletableFuture<?>> lastOfUser;
+
+    public ExecuteOrders(ExecutionJobConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        pool = Executors.newFixedThreadPool(config.executorThreads());
+        dynamo = dynamoDb(config);
+        RedisURI uri = RedisURI.create(config.redisUri());
+        uri.setTimeout(Duration.ofSeconds(1));
+        redis = RedisClient.create(uri);
+        connection = redis.connect();
+        PriceCache prices = new PriceCache(() -> connection);
+        executor = new OrderExecutor(
+                new PortfolioStore(dynamo, config.portfoliosTable()),
+                new ExecutionStore(dynamo, config.portfoliosTable(), config.ordersTable(), config.executeOnce()),
+                symbol -> priceWithRetries(prices, symbol),
+                Clock.systemUTC(),
+                20);
+        lastOfUser = new ConcurrentHashMap<>();
+    }
+
+    @Override
+    public void asyncInvoke(OrderRecordJson order, ResultFuture<OutcomeJson> result) {
+        CompletableFuture<?> previous =
+                lastOfUser.getOrDefault(order.userId(), CompletableFuture.completedFuture(null));
+        CompletableFuture<OutcomeJson> next = previous.handleAsync((ignored, failure) -> execute(order), pool);
+        lastOfUser.put(order.userId(), next);
+        next.whenComplete((outcome, failure) -> {
+            lastOfUser.remove(order.userId(), next);
+            if (failure != null) {
+                result.completeExceptionally(failure);
+            } else {
+                result.complete(List.of(outcome));
+            }
+        });
+    }
+
+    private OutcomeJson execute(OrderRecordJson record) {
+        EventEnvelope<TradeOrderPayload> order =
+                Topics.TRADE_ORDERS.serde().deserialize(record.json().getBytes(StandardCharsets.UTF_8));
+        TradeExecutedPayload outcome = executeWithRetries(order.payload());
+        CrashPoints.afterCommit(order.payload().orderId());
+        byte[] event = Topics.TRADE_EXECUTED.serde().serialize(OutcomeEvents.of(outcome, order.traceContext()));
+        return new OutcomeJson(record.userId(), record.orderId(), new String(event, StandardCharsets.UTF_8));
+    }
+
+    /** Transient store failures (throttling, a conflicting transaction) are retried with backoff; then the job fails. */
+    private TradeExecutedPayload executeWithRetries(TradeOrderPayload order) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return executor.execute(order);
+            } catch (RuntimeException e) {
+                if (attempt >= 5) {
+                    throw e;
+                }
+                sleep(Duration.ofMillis(50L << attempt));
+            }
+        }
+    }
+
+    private Optional<LatestPrice> priceWithRetries(PriceCache prices, String symbol) {
+        for (int lookup = 1; ; lookup++) {
+            Optional<LatestPrice> price = prices.latest(symbol);
+            if (price.isPresent() || lookup >= config.priceLookups()) {
+                return price;
+            }
+            sleep(config.priceRetryDelay());
+        }
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+        if (connection != null) {
+            connection.close();
+        }
+        if (redis != null) {
+            redis.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        }
+        if (dynamo != null) {
+            dynamo.close();
+        }
+    }
+
+    private static DynamoDbClient dynamoDb(ExecutionJobConfig config) {
+        DynamoDbClientBuilder builder = DynamoDbClient.builder()
+                .region(Region.of(config.dynamoDbRegion()))
+                .httpClientBuilder(Apache5HttpClient.builder()
+                        .maxConnections(config.executorThreads() * 2)
+                        .connectionTimeout(Duration.ofSeconds(1))
+                        .socketTimeout(Duration.ofSeconds(3)))
+                .overrideConfiguration(
+                        c -> c.apiCallTimeout(Duration.ofSeconds(5)).apiCallAttemptTimeout(Duration.ofSeconds(2)));
+        if (!"aws".equals(config.dynamoDbEndpoint())) {
+            builder.endpointOverride(URI.create(config.dynamoDbEndpoint()))
+                    .credentialsProvider(
+                            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+        }
+        return builder.build();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

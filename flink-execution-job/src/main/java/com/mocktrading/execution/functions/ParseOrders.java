@@ -1,0 +1,36 @@
+package com.mocktrading.execution.functions;
+
+import com.mocktrading.events.EventEnvelope;
+import com.mocktrading.events.Topics;
+import com.mocktrading.events.TradeOrderPayload;
+import com.mocktrading.execution.records.DeadLetter;
+import com.mocktrading.execution.records.OrderRecordJson;
+import com.mocktrading.execution.records.RawRecord;
+import java.nio.charset.StandardCharsets;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Validates each trade_orders record against the event contract. A poison record (not JSON, a missing or
+ * invalid field) goes to the dead-letter side output with the reason and never blocks its partition.
+ */
+public final class ParseOrders extends ProcessFunction<RawRecord, OrderRecordJson> {
+
+    private static final long serialVersionUID = 1L;
+    public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {};
+
+    @Override
+    public void processElement(RawRecord record, Context context, Collector<OrderRecordJson> out) {
+        try {
+            EventEnvelope<TradeOrderPayload> order = Topics.TRADE_ORDERS.serde().deserialize(record.value());
+            out.collect(new OrderRecordJson(
+                    order.payload().userId(),
+                    order.payload().orderId(),
+                    new String(record.value(), StandardCharsets.UTF_8)));
+        } catch (RuntimeException poison) {
+            context.output(
+                    DEAD_LETTERS, new DeadLetter(record.key(), record.value(), String.valueOf(poison.getMessage())));
+        }
+    }
+}
