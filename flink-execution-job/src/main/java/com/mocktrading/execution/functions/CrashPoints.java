@@ -20,6 +20,10 @@ public final class CrashPoints {
         AFTER_COMMIT.set(orders);
     }
 
+    public static boolean isArmed() {
+        return AFTER_COMMIT.get() != null;
+    }
+
     public static void disarm() {
         AFTER_COMMIT.set(null);
     }
