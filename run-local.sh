@@ -14,7 +14,7 @@ repository=$(./mvnw -q -B help:evaluate -Dexpression=settings.localRepository -D
 
 mkdir -p .local-data/logs
 # log.file also lets the Flink web UI show the JobManager log.
-exec java -Xmx2g \
+exec java -Xmx2g @local-run/flink-jvm.options \
   -Dlogback.configurationFile=local-run-logback.xml \
   -Dmocktrading.log.dir="$PWD/.local-data/logs" \
   -Dlog.file="$PWD/.local-data/logs/local-stack.log" \

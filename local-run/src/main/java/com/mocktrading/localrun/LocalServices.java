@@ -35,6 +35,22 @@ final class LocalServices {
                         logs));
     }
 
+    /** The Flink jobs of the local run, configured for the local servers. */
+    static List<FlinkJarJob> jobs(LocalStack stack, Path projectDirectory, String version) {
+        Path jar = projectDirectory.resolve("flink-execution-job/target/flink-execution-job-" + version + "-job.jar");
+        return List.of(new FlinkJarJob(
+                "execution-job",
+                jar,
+                stack.flink().restUrl(),
+                stack.flink().checkpointDirectory(),
+                List.of(
+                        "--kafka", stack.kafka().bootstrapServers(),
+                        "--dynamodb", stack.dynamoDb().endpointUrl(),
+                        "--redis", stack.redis().uri(),
+                        "--checkpoint-interval-ms", "2000",
+                        "--parallelism", "2")));
+    }
+
     static Path devIssuerDirectory(LocalStackSettings settings) {
         return settings.dataDirectory().resolve("dev-issuer");
     }

@@ -70,6 +70,9 @@ public final class LocalStack implements AutoCloseable {
                 for (LocalServer service : LocalServices.of(this, settings.projectDirectory(), projectVersion())) {
                     startTimed(service);
                 }
+                for (LocalServer job : LocalServices.jobs(this, settings.projectDirectory(), projectVersion())) {
+                    startTimed(job);
+                }
             }
             return report;
         } catch (Exception | Error e) {

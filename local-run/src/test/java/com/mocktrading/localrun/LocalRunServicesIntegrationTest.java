@@ -39,7 +39,9 @@ class LocalRunServicesIntegrationTest {
         List<ProcessHandle> started;
         try (LocalStack stack = new LocalStack(settings)) {
             stack.start();
-            assertThat(stack.servers()).extracting(LocalServer::name).contains("order-service", "portfolio-service");
+            assertThat(stack.servers())
+                    .extracting(LocalServer::name)
+                    .contains("order-service", "portfolio-service", "execution-job");
             setPrice(stack, "DEMO", "12.50");
             String token = stack.devTokenIssuer().issue("alice");
 
@@ -49,25 +51,46 @@ class LocalRunServicesIntegrationTest {
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"symbol\":\"DEMO\",\"side\":\"BUY\",\"quantity\":4}"))
                     .build());
+            String orderId = JSON.readTree(placed.body()).get("orderId").asText();
+            awaitStatus(settings, token, orderId, "EXECUTED");
             HttpResponse<String> portfolio = send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + settings.portfolioServicePort() + "/portfolio/alice"))
                     .header("Authorization", "Bearer " + token)
                     .build());
 
             assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
-            String orderId = JSON.readTree(placed.body()).get("orderId").asText();
             assertThat(TopicReader.readCommitted(stack.kafka().bootstrapServers())
                             .readToEnd("trade_orders", Duration.ofSeconds(30)))
                     .anySatisfy(record -> assertThat(record.value()).contains(orderId));
             assertThat(portfolio.statusCode()).as(portfolio.body()).isEqualTo(200);
             JsonNode body = JSON.readTree(portfolio.body());
-            assertThat(body.get("cashBalance").asText()).isEqualTo("100000.00");
+            assertThat(body.get("cashBalance").asText()).isEqualTo("99950.00");
+            assertThat(body.get("holdings").get(0).get("quantity").asLong()).isEqualTo(4);
             started = ProcessHandle.current()
                     .descendants()
                     .filter(process -> !before.contains(process))
                     .toList();
         }
         assertThat(started).isNotEmpty().noneMatch(ProcessHandle::isAlive);
+    }
+
+    /** The execution job (in the local Flink cluster) moves the order to its outcome within seconds. */
+    private static void awaitStatus(LocalStackSettings settings, String token, String orderId, String status)
+            throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            last = send(HttpRequest.newBuilder(URI.create(
+                                    "http://127.0.0.1:" + settings.orderServicePort() + "/orders/" + orderId))
+                            .header("Authorization", "Bearer " + token)
+                            .build())
+                    .body();
+            if (last.contains("\"status\":\"" + status + "\"")) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("order " + orderId + " did not become " + status + ": " + last);
     }
 
     private static void setPrice(LocalStack stack, String symbol, String price) {

@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -55,6 +57,10 @@ public final class FlinkMiniCluster implements LocalServer {
         configuration.set(
                 CheckpointingOptions.CHECKPOINTS_DIRECTORY,
                 checkpointDirectory.toUri().toString());
+        // This JVM carries the AWS SDK (DynamoDB Local); the SDK finds interceptors through classpath resources,
+        // so a job jar's own copy, loaded child-first, would meet this one's. Same version: load it parent-first.
+        configuration.set(
+                CoreOptions.ALWAYS_PARENT_FIRST_LOADER_PATTERNS_ADDITIONAL, List.of("software.amazon.awssdk."));
         MiniCluster miniCluster = new MiniCluster(new MiniClusterConfiguration.Builder()
                 .setConfiguration(configuration)
                 .setNumTaskManagers(1)
