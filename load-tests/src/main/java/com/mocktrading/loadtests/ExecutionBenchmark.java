@@ -1,0 +1,266 @@
+package com.mocktrading.loadtests;
+
+import com.mocktrading.core.dynamodb.TableDefinitions;
+import com.mocktrading.core.execution.ExecutionStore;
+import com.mocktrading.core.execution.OrderExecutor;
+import com.mocktrading.core.order.OrderRecord;
+import com.mocktrading.core.order.OrderStore;
+import com.mocktrading.core.portfolio.PortfolioStore;
+import com.mocktrading.core.price.LatestPrice;
+import com.mocktrading.core.price.PriceCache;
+import com.mocktrading.events.Side;
+import com.mocktrading.events.Topics;
+import com.mocktrading.events.TradeExecutedPayload;
+import com.mocktrading.events.TradeOrderPayload;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Measures the execution job of a running local system: orders written straight into trade_orders (as
+ * order-service would) at a fixed rate, and their outcomes read back from trade_executed (read_committed),
+ * giving executed orders/s and acceptance-to-execution latency. As the baseline of the same run, the same
+ * DynamoDB transactions driven directly by threads, without Kafka or Flink.
+ *
+ * <pre>./mvnw -q -pl load-tests exec:java -Dexec.mainClass=com.mocktrading.loadtests.ExecutionBenchmark \
+ *   -Dexec.args="--rate=200 --duration=30"</pre>
+ */
+public final class ExecutionBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        String kafka = options.getOrDefault("kafka", "127.0.0.1:9092");
+        int rate = Integer.parseInt(options.getOrDefault("rate", "200"));
+        int users = Integer.parseInt(options.getOrDefault("users", "200"));
+        int threads = Integer.parseInt(options.getOrDefault("threads", "8"));
+        Duration duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("duration", "30")));
+        String run = UUID.randomUUID().toString().substring(0, 6);
+
+        try (DynamoDbClient dynamo = DynamoDbClient.builder()
+                .endpointOverride(URI.create(options.getOrDefault("dynamodb", "http://127.0.0.1:8000")))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .build()) {
+            RedisClient redis = RedisClient.create(options.getOrDefault("redis", "redis://127.0.0.1:6379"));
+            try (StatefulRedisConnection<String, String> connection = redis.connect()) {
+                PriceCache prices = new PriceCache(() -> connection);
+                prices.update(new LatestPrice("XBENCH", new BigDecimal("1.00"), Instant.now()));
+                PortfolioStore portfolios = new PortfolioStore(dynamo, TableDefinitions.PORTFOLIOS);
+                System.out.printf(
+                        "execution benchmark: %d users, %d orders/s offered, %d s, baseline %d threads%n",
+                        users, rate, duration.toSeconds(), threads);
+
+                double raw = baseline(dynamo, portfolios, prices, "raw-" + run, users, threads, duration);
+                Result job = throughJob(kafka, portfolios, "job-" + run, users, rate, duration);
+
+                System.out.printf("%-44s %10s %9s %9s %9s%n", "path", "orders/s", "p50 ms", "p99 ms", "max ms");
+                System.out.printf(
+                        "%-44s %10.1f %9s %9s %9s%n", "baseline: DynamoDB transactions, no Flink", raw, "-", "-", "-");
+                System.out.printf(
+                        "%-44s %10.1f %9.1f %9.1f %9.1f%n",
+                        "trade_orders -> job -> trade_executed",
+                        job.throughput,
+                        job.latency.percentileMillis(0.5),
+                        job.latency.percentileMillis(0.99),
+                        job.latency.percentileMillis(1.0));
+                System.out.printf(
+                        "job throughput / raw transaction rate: %.2f (offered %d/s; %d of %d orders"
+                                + " had their outcome in time)%n",
+                        job.throughput / raw, rate, job.latency.count(), job.sent);
+            } finally {
+                redis.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+            }
+        }
+    }
+
+    private record Result(double throughput, LatencyRecorder latency, int sent) {}
+
+    /** The execution job's own work (read, decide, one transaction), as fast as threads can drive it. */
+    private static double baseline(
+            DynamoDbClient dynamo,
+            PortfolioStore portfolios,
+            PriceCache prices,
+            String prefix,
+            int users,
+            int threads,
+            Duration duration)
+            throws Exception {
+        provision(portfolios, prefix, users);
+        OrderStore orders = new OrderStore(dynamo, TableDefinitions.ORDERS);
+        OrderExecutor executor = new OrderExecutor(
+                portfolios,
+                new ExecutionStore(dynamo, TableDefinitions.PORTFOLIOS, TableDefinitions.ORDERS, true),
+                prices::latest,
+                Clock.systemUTC(),
+                20);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long end = System.nanoTime() + duration.toNanos();
+        long start = System.nanoTime();
+        List<Future<Integer>> workers = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            workers.add(pool.submit(() -> {
+                int done = 0;
+                // each thread owns its users, as the job's per-user ordering would
+                for (int i = thread; System.nanoTime() < end; i += threads) {
+                    TradeOrderPayload order = order(prefix + ((i / threads) * threads + thread) % users);
+                    orders.recordAccepted(OrderRecord.accepted(
+                            order.orderId(),
+                            order.userId(),
+                            order.symbol(),
+                            order.side(),
+                            order.quantity(),
+                            order.orderTimestamp(),
+                            BigDecimal.ONE));
+                    executor.execute(order);
+                    done++;
+                }
+                return done;
+            }));
+        }
+        int total = 0;
+        for (Future<Integer> worker : workers) {
+            total += worker.get();
+        }
+        pool.shutdown();
+        return total / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static Result throughJob(
+            String kafka, PortfolioStore portfolios, String prefix, int users, int rate, Duration duration)
+            throws Exception {
+        provision(portfolios, prefix, users);
+        LatencyRecorder latency = new LatencyRecorder();
+        Set<String> seen = new HashSet<>();
+        AtomicBoolean producing = new AtomicBoolean(true);
+        ExecutorService consumerThread = Executors.newSingleThreadExecutor();
+        Future<Double> consumed = consumerThread.submit(() -> consume(kafka, prefix, latency, seen, producing));
+        Thread.sleep(2000); // consumer assigned before the first order
+        int sent = produce(kafka, prefix, users, rate, duration);
+        Thread.sleep(10_000); // let the last orders drain through a few checkpoints
+        producing.set(false);
+        double throughput = consumed.get();
+        consumerThread.shutdown();
+        return new Result(throughput, latency, sent);
+    }
+
+    private static int produce(String kafka, String prefix, int users, int rate, Duration duration) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.LINGER_MS_CONFIG,
+                0,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class))) {
+            long interval = 1_000_000_000L / rate;
+            long next = System.nanoTime();
+            long end = next + duration.toNanos();
+            int sent = 0;
+            while (System.nanoTime() < end) {
+                TradeOrderPayload order = order(prefix + (sent % users));
+                producer.send(new ProducerRecord<>(
+                        Topics.TRADE_ORDERS.name(),
+                        order.userId(),
+                        Topics.TRADE_ORDERS.serde().serialize(Topics.TRADE_ORDERS.newEvent("benchmark", order, null))));
+                sent++;
+                next += interval;
+                long wait = next - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+            }
+            producer.flush();
+            return sent;
+        }
+    }
+
+    /** Executed orders per second over the span between the first and the last outcome of this run. */
+    private static double consume(
+            String kafka, String prefix, LatencyRecorder latency, Set<String> seen, AtomicBoolean producing) {
+        long first = 0;
+        long last = 0;
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "benchmark-" + prefix,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "latest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class))) {
+            consumer.subscribe(List.of(Topics.TRADE_EXECUTED.name()));
+            while (producing.get()) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+                    if (!record.key().startsWith(prefix)) {
+                        continue;
+                    }
+                    TradeExecutedPayload outcome = Topics.TRADE_EXECUTED
+                            .serde()
+                            .deserialize(record.value().getBytes(StandardCharsets.UTF_8))
+                            .payload();
+                    if (seen.add(outcome.orderId())) {
+                        long now = System.currentTimeMillis();
+                        first = first == 0 ? now : first;
+                        last = now;
+                        latency.record((now - orderTimestamps.getOrDefault(outcome.orderId(), now)) * 1000, true);
+                    }
+                }
+            }
+        }
+        return last > first ? seen.size() / ((last - first) / 1000.0) : Double.NaN;
+    }
+
+    private static final Map<String, Long> orderTimestamps = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static TradeOrderPayload order(String user) {
+        Instant now = Instant.now();
+        TradeOrderPayload order = new TradeOrderPayload(UUID.randomUUID().toString(), user, "XBENCH", 1, Side.BUY, now);
+        orderTimestamps.put(order.orderId(), now.toEpochMilli());
+        return order;
+    }
+
+    private static void provision(PortfolioStore portfolios, String prefix, int users) {
+        for (int u = 0; u < users; u++) {
+            portfolios.provision(prefix + u, new BigDecimal("1000000.00"));
+        }
+    }
+}
