@@ -6,18 +6,39 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
-/** Ports for servers started by tests: the kernel picks a free one, so parallel runs never collide. */
+/**
+ * Ports for servers started by tests. They are drawn below the kernel's ephemeral range (32768 and up on
+ * Linux), where the source ports of outgoing connections come from: a port taken from that range can be
+ * grabbed by any client connection between the check and the server's bind. Each port is also handed out
+ * once per JVM, and only if it can be bound right now.
+ */
 public final class FreePorts {
+
+    private static final int LOWEST = 20_000;
+    private static final int HIGHEST = 32_000;
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private FreePorts() {}
 
     public static int next() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free TCP port on the loopback interface", e);
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(LOWEST, HIGHEST);
+            if (!HANDED_OUT.contains(port) && canBind(port) && HANDED_OUT.add(port)) {
+                return port;
+            }
+        }
+        throw new UncheckedIOException(new IOException("no free TCP port between " + LOWEST + " and " + HIGHEST));
+    }
+
+    private static boolean canBind(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException taken) {
+            return false;
         }
     }
 
