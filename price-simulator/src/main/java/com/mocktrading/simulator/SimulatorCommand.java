@@ -1,0 +1,80 @@
+package com.mocktrading.simulator;
+
+import com.mocktrading.events.MarketDataPayload;
+import com.mocktrading.simulator.feed.MarketDataPublisher;
+import com.mocktrading.simulator.feed.PriceFeed;
+import com.mocktrading.simulator.feed.SimulationLoop;
+import com.mocktrading.simulator.universe.SymbolUniverse;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The price simulator: {@code --kafka=127.0.0.1:9092 --symbols=1000 --rate=500 --seed=42 --instance=0
+ * --instances=1 --speed=60 --duration=0} (0 = until Ctrl-C). Prints a status line every 5 s.
+ */
+public final class SimulatorCommand {
+
+    private static final PrintStream OUT = System.out;
+
+    private SimulatorCommand() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options;
+        SimulatorOptions settings;
+        try {
+            options = options(args);
+            settings = SimulatorOptions.from(options);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println("usage: --kafka=HOST:PORT --symbols=N --rate=UPDATES_PER_S --seed=N --instance=I"
+                    + " --instances=N --speed=MARKET_SECONDS_PER_SECOND --duration=SECONDS(0 = forever)");
+            System.exit(2);
+            return;
+        }
+        PriceFeed feed = new PriceFeed(
+                SymbolUniverse.of(settings.symbols(), settings.seed()),
+                settings.instance(),
+                settings.instances(),
+                settings.seed(),
+                settings.simulatedSecondsPerRound());
+        try (MarketDataPublisher publisher = new MarketDataPublisher(settings.kafka())) {
+            OUT.printf(
+                    "price simulator: instance %d of %d, %d symbols of %d, %s updates/s, seed %d%n",
+                    settings.instance(),
+                    settings.instances(),
+                    feed.owned().size(),
+                    settings.symbols(),
+                    settings.rate(),
+                    settings.seed());
+            SimulationLoop loop = new SimulationLoop(feed, publisher, settings.rate());
+            Runtime.getRuntime().addShutdownHook(new Thread(loop::stop, "simulator-stop"));
+            loop.run(
+                    settings.duration(),
+                    Duration.ofSeconds(5),
+                    (published, last) -> status(publisher, published, last));
+        }
+    }
+
+    private static void status(MarketDataPublisher publisher, long published, MarketDataPayload last) {
+        OUT.printf(
+                "published %d updates (%d acknowledged, %d failed), last %s %s%n",
+                published,
+                publisher.sent(),
+                publisher.failed(),
+                last.symbol(),
+                last.price().toPlainString());
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("unexpected argument '" + arg + "'");
+            }
+            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        return options;
+    }
+}
