@@ -39,6 +39,8 @@ class IdempotencyIntegrationTest {
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
         OrderServiceTestSupport.useRealServers(registry);
+        // Duplicates wait for the first request's answer; give a loaded CI machine room to give it.
+        registry.add("mocktrading.orders.in-progress-wait", () -> "15s");
     }
 
     @Test
