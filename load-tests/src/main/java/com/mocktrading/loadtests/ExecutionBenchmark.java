@@ -1,5 +1,6 @@
 package com.mocktrading.loadtests;
 
+import com.mocktrading.core.dynamodb.DynamoDbClients;
 import com.mocktrading.core.dynamodb.TableDefinitions;
 import com.mocktrading.core.execution.ExecutionStore;
 import com.mocktrading.core.execution.OrderExecutor;
@@ -15,7 +16,6 @@ import com.mocktrading.events.TradeOrderPayload;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -39,9 +40,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -67,11 +65,8 @@ public final class ExecutionBenchmark {
         Duration duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("duration", "30")));
         String run = UUID.randomUUID().toString().substring(0, 6);
 
-        try (DynamoDbClient dynamo = DynamoDbClient.builder()
-                .endpointOverride(URI.create(options.getOrDefault("dynamodb", "http://127.0.0.1:8000")))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .build()) {
+        try (DynamoDbClient dynamo =
+                DynamoDbClients.create(options.getOrDefault("dynamodb", "http://127.0.0.1:8000"))) {
             RedisClient redis = RedisClient.create(options.getOrDefault("redis", "redis://127.0.0.1:6379"));
             try (StatefulRedisConnection<String, String> connection = redis.connect()) {
                 PriceCache prices = new PriceCache(() -> connection);
@@ -163,11 +158,12 @@ public final class ExecutionBenchmark {
         provision(portfolios, prefix, users);
         LatencyRecorder latency = new LatencyRecorder();
         Set<String> seen = new HashSet<>();
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
         AtomicBoolean producing = new AtomicBoolean(true);
         ExecutorService consumerThread = Executors.newSingleThreadExecutor();
-        Future<Double> consumed = consumerThread.submit(() -> consume(kafka, prefix, latency, seen, producing));
+        Future<Double> consumed = consumerThread.submit(() -> consume(kafka, prefix, latency, seen, sentAt, producing));
         Thread.sleep(2000); // consumer assigned before the first order
-        int sent = produce(kafka, prefix, users, rate, duration);
+        int sent = produce(kafka, prefix, users, rate, duration, sentAt);
         Thread.sleep(10_000); // let the last orders drain through a few checkpoints
         producing.set(false);
         double throughput = consumed.get();
@@ -175,7 +171,9 @@ public final class ExecutionBenchmark {
         return new Result(throughput, latency, sent);
     }
 
-    private static int produce(String kafka, String prefix, int users, int rate, Duration duration) throws Exception {
+    private static int produce(
+            String kafka, String prefix, int users, int rate, Duration duration, Map<String, Long> sentAt)
+            throws Exception {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 kafka,
@@ -193,6 +191,7 @@ public final class ExecutionBenchmark {
             int sent = 0;
             while (System.nanoTime() < end) {
                 TradeOrderPayload order = order(prefix + (sent % users));
+                sentAt.put(order.orderId(), order.orderTimestamp().toEpochMilli());
                 producer.send(new ProducerRecord<>(
                         Topics.TRADE_ORDERS.name(),
                         order.userId(),
@@ -211,7 +210,12 @@ public final class ExecutionBenchmark {
 
     /** Executed orders per second over the span between the first and the last outcome of this run. */
     private static double consume(
-            String kafka, String prefix, LatencyRecorder latency, Set<String> seen, AtomicBoolean producing) {
+            String kafka,
+            String prefix,
+            LatencyRecorder latency,
+            Set<String> seen,
+            Map<String, Long> sentAt,
+            AtomicBoolean producing) {
         long first = 0;
         long last = 0;
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
@@ -241,7 +245,7 @@ public final class ExecutionBenchmark {
                         long now = System.currentTimeMillis();
                         first = first == 0 ? now : first;
                         last = now;
-                        latency.record((now - orderTimestamps.getOrDefault(outcome.orderId(), now)) * 1000, true);
+                        latency.record((now - sentAt.getOrDefault(outcome.orderId(), now)) * 1000, true);
                     }
                 }
             }
@@ -249,13 +253,9 @@ public final class ExecutionBenchmark {
         return last > first ? seen.size() / ((last - first) / 1000.0) : Double.NaN;
     }
 
-    private static final Map<String, Long> orderTimestamps = new java.util.concurrent.ConcurrentHashMap<>();
-
     private static TradeOrderPayload order(String user) {
         Instant now = Instant.now();
-        TradeOrderPayload order = new TradeOrderPayload(UUID.randomUUID().toString(), user, "XBENCH", 1, Side.BUY, now);
-        orderTimestamps.put(order.orderId(), now.toEpochMilli());
-        return order;
+        return new TradeOrderPayload(UUID.randomUUID().toString(), user, "XBENCH", 1, Side.BUY, now);
     }
 
     private static void provision(PortfolioStore portfolios, String prefix, int users) {

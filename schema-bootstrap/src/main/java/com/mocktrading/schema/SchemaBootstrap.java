@@ -4,22 +4,16 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.clickhouse.client.api.Client;
+import com.mocktrading.core.dynamodb.DynamoDbClients;
 import com.mocktrading.schema.clickhouse.ClickHouseSchemaBootstrap;
 import com.mocktrading.schema.dynamodb.DynamoDbTablesBootstrap;
 import com.mocktrading.schema.elasticsearch.ElasticsearchTemplateBootstrap;
 import com.mocktrading.schema.kafka.KafkaTopicsBootstrap;
-import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * Brings every store's schema to what this version of the system needs: Kafka topics, DynamoDB tables, the
@@ -42,7 +36,7 @@ public final class SchemaBootstrap {
                     new KafkaTopicsBootstrap(targets.kafkaBootstrapServers(), targets.replicationFactor()).apply());
         }
         if (targets.dynamoDbEndpoint() != null) {
-            try (DynamoDbClient dynamo = dynamoDbClient(targets.dynamoDbEndpoint())) {
+            try (DynamoDbClient dynamo = DynamoDbClients.create(targets.dynamoDbEndpoint())) {
                 report.addAll(new DynamoDbTablesBootstrap(dynamo).apply());
             }
         }
@@ -61,21 +55,6 @@ public final class SchemaBootstrap {
             }
         }
         return report;
-    }
-
-    private static DynamoDbClient dynamoDbClient(String endpoint) {
-        DynamoDbClientBuilder builder = DynamoDbClient.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(5))
-                        .socketTimeout(Duration.ofSeconds(30)));
-        if (!"aws".equals(endpoint)) {
-            // DynamoDB Local: any region and credentials will do.
-            builder.endpointOverride(URI.create(endpoint))
-                    .region(Region.US_EAST_1)
-                    .credentialsProvider(
-                            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
-        }
-        return builder.build();
     }
 
     /** Plain responses: ClickHouse 18.16 answers a compressed request with an empty body. */

@@ -1,5 +1,6 @@
 package com.mocktrading.execution.functions;
 
+import com.mocktrading.core.dynamodb.DynamoDbClients;
 import com.mocktrading.core.execution.ExecutionStore;
 import com.mocktrading.core.execution.OrderExecutor;
 import com.mocktrading.core.portfolio.PortfolioStore;
@@ -15,7 +16,6 @@ import com.mocktrading.execution.records.OutcomeJson;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,12 +29,7 @@ import java.util.concurrent.Executors;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.async.ResultFuture;
 import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * Executes orders off the task thread (Flink async I/O) and in order per user: each user's orders are chained
@@ -61,7 +56,12 @@ public final class ExecuteOrders extends RichAsyncFunction<OrderRecordJson, Outc
     @Override
     public void open(OpenContext context) {
         pool = Executors.newFixedThreadPool(config.executorThreads());
-        dynamo = dynamoDb(config);
+        dynamo = DynamoDbClients.create(
+                config.dynamoDbEndpoint(),
+                config.dynamoDbRegion(),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(2),
+                config.executorThreads() * 2);
         RedisURI uri = RedisURI.create(config.redisUri());
         uri.setTimeout(Duration.ofSeconds(1));
         redis = RedisClient.create(uri);
@@ -139,23 +139,6 @@ public final class ExecuteOrders extends RichAsyncFunction<OrderRecordJson, Outc
         if (dynamo != null) {
             dynamo.close();
         }
-    }
-
-    private static DynamoDbClient dynamoDb(ExecutionJobConfig config) {
-        DynamoDbClientBuilder builder = DynamoDbClient.builder()
-                .region(Region.of(config.dynamoDbRegion()))
-                .httpClientBuilder(Apache5HttpClient.builder()
-                        .maxConnections(config.executorThreads() * 2)
-                        .connectionTimeout(Duration.ofSeconds(1))
-                        .socketTimeout(Duration.ofSeconds(3)))
-                .overrideConfiguration(
-                        c -> c.apiCallTimeout(Duration.ofSeconds(5)).apiCallAttemptTimeout(Duration.ofSeconds(2)));
-        if (!"aws".equals(config.dynamoDbEndpoint())) {
-            builder.endpointOverride(URI.create(config.dynamoDbEndpoint()))
-                    .credentialsProvider(
-                            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
-        }
-        return builder.build();
     }
 
     private static void sleep(Duration duration) {

@@ -1,5 +1,6 @@
 package com.mocktrading.platform.store;
 
+import com.mocktrading.core.dynamodb.DynamoDbClients;
 import com.mocktrading.core.order.OrderStore;
 import com.mocktrading.core.portfolio.PortfolioStore;
 import com.mocktrading.core.price.PriceCache;
@@ -16,12 +17,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -36,23 +32,14 @@ public class TradingStoreConfiguration {
 
     @Bean(destroyMethod = "close")
     DynamoDbClient dynamoDbClient(StoreProperties properties) {
-        DynamoDbClientBuilder builder = DynamoDbClient.builder()
-                .region(Region.of(properties.dynamoDbRegion()))
-                .httpClientBuilder(Apache5HttpClient.builder()
-                        .maxConnections(properties.dynamoDbMaxConnections())
-                        .connectionTimeout(properties.dynamoDbAttemptTimeout())
-                        .socketTimeout(properties.dynamoDbAttemptTimeout()))
-                // One SDK retry (throttling, a dropped connection); DependencyCalls retries idempotent reads on
-                // top, and more layers of retries would only stretch an outage's 503 into many seconds.
-                .overrideConfiguration(c -> c.apiCallTimeout(properties.dynamoDbCallTimeout())
-                        .apiCallAttemptTimeout(properties.dynamoDbAttemptTimeout())
-                        .retryStrategy(retry -> retry.maxAttempts(2)));
-        if (properties.dynamoDbEndpoint() != null) {
-            builder.endpointOverride(properties.dynamoDbEndpoint())
-                    .credentialsProvider(
-                            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
-        }
-        return builder.build();
+        return DynamoDbClients.create(
+                properties.dynamoDbEndpoint() == null
+                        ? null
+                        : properties.dynamoDbEndpoint().toString(),
+                properties.dynamoDbRegion(),
+                properties.dynamoDbCallTimeout(),
+                properties.dynamoDbAttemptTimeout(),
+                properties.dynamoDbMaxConnections());
     }
 
     @Bean(destroyMethod = "shutdown")

@@ -1,14 +1,10 @@
 package com.mocktrading.core.portfolio.seed;
 
+import com.mocktrading.core.dynamodb.DynamoDbClients;
 import com.mocktrading.core.money.Money;
 import com.mocktrading.core.portfolio.PortfolioStore;
 import java.io.PrintStream;
-import java.net.URI;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * Bulk provisioning of test users before a load test, so that the test measures trading rather than first
@@ -47,7 +43,7 @@ public final class SeedPortfolios {
                 options.table(),
                 options.dynamoDb(),
                 options.threads());
-        try (DynamoDbClient dynamo = dynamoDb(options.dynamoDb())) {
+        try (DynamoDbClient dynamo = DynamoDbClients.create(options.dynamoDb())) {
             PortfolioSeeder.Summary summary = new PortfolioSeeder(
                             new PortfolioStore(dynamo, options.table()), options.startingCash(), options.threads(), out)
                     .seed(options.prefix(), options.users());
@@ -59,17 +55,5 @@ public final class SeedPortfolios {
             err.println("seeding failed: " + e.getMessage());
             return 1;
         }
-    }
-
-    private static DynamoDbClient dynamoDb(String endpoint) {
-        DynamoDbClientBuilder builder = DynamoDbClient.builder();
-        if (!"aws".equals(endpoint)) {
-            // DynamoDB Local: any region and credentials will do.
-            builder.endpointOverride(URI.create(endpoint))
-                    .region(Region.US_EAST_1)
-                    .credentialsProvider(
-                            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
-        }
-        return builder.build();
     }
 }
