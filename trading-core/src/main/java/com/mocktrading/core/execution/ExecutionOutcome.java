@@ -1,12 +1,13 @@
 package com.mocktrading.core.execution;
 
 import com.mocktrading.core.order.OrderRecord;
+import com.mocktrading.events.TradeExecutedPayload;
 
 /** What applying an order's outcome to the stores found. */
 public sealed interface ExecutionOutcome {
 
     /** The outcome is now recorded (and, if executed, the portfolio changed) by this call. */
-    record Applied(OrderRecord order) implements ExecutionOutcome {}
+    record Applied(TradeExecutedPayload outcome) implements ExecutionOutcome {}
 
     /** The order had been decided before (a replay): its stored record is the outcome to report again. */
     record AlreadyDecided(OrderRecord order) implements ExecutionOutcome {}

@@ -1,6 +1,7 @@
 package com.mocktrading.core.execution;
 
 import com.mocktrading.core.Timestamps;
+import com.mocktrading.core.money.Money;
 import com.mocktrading.core.order.OrderItems;
 import com.mocktrading.core.order.OrderRecord;
 import com.mocktrading.core.order.OrderStatus;
@@ -8,6 +9,7 @@ import com.mocktrading.core.order.OrderStore;
 import com.mocktrading.core.portfolio.Portfolio;
 import com.mocktrading.core.portfolio.PortfolioItems;
 import com.mocktrading.events.ExecutionStatus;
+import com.mocktrading.events.TradeExecutedPayload;
 import com.mocktrading.events.TradeOrderPayload;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -54,17 +56,26 @@ public final class ExecutionStore {
             TradeOrderPayload order, BigDecimal price, Instant at, Portfolio read, PositionChange change) {
         return commit(
                 order,
-                List.of(portfolioUpdate(read, change, at), orderUpdate(order, OrderStatus.EXECUTED, price, at, null)));
+                List.of(portfolioUpdate(read, change, at), orderUpdate(order, OrderStatus.EXECUTED, price, at, null)),
+                TradeExecutedPayload.executed(order, Money.price(price), at));
     }
 
     public ExecutionOutcome failed(TradeOrderPayload order, ExecutionStatus status, Instant at, String reason) {
-        return commit(order, List.of(orderUpdate(order, OrderStatus.of(status), null, at, reason)));
+        return commit(
+                order,
+                List.of(orderUpdate(order, OrderStatus.of(status), null, at, reason)),
+                TradeExecutedPayload.failed(order, status, at, reason));
     }
 
-    private ExecutionOutcome commit(TradeOrderPayload order, List<TransactWriteItem> items) {
+    /**
+     * @param outcome what this transaction records, as the event states it; equal to what a replay reads back
+     *     from the stored record (prices at 4 decimals, timestamps in milliseconds), so no read is needed here
+     */
+    private ExecutionOutcome commit(
+            TradeOrderPayload order, List<TransactWriteItem> items, TradeExecutedPayload outcome) {
         try {
             dynamo.transactWriteItems(b -> b.transactItems(items));
-            return new ExecutionOutcome.Applied(stored(order.orderId()));
+            return new ExecutionOutcome.Applied(outcome);
         } catch (TransactionCanceledException cancelled) {
             List<CancellationReason> reasons = cancelled.cancellationReasons();
             if (CONDITION_FAILED.equals(reasons.get(items.size() - 1).code())) {

@@ -46,7 +46,7 @@ public final class OrderExecutor {
         for (int attempt = 1; ; attempt++) {
             ExecutionOutcome outcome = attempt(order, price);
             if (outcome instanceof ExecutionOutcome.Applied applied) {
-                return payloadOf(applied.order());
+                return applied.outcome();
             }
             if (outcome instanceof ExecutionOutcome.AlreadyDecided decided) {
                 return payloadOf(decided.order());
