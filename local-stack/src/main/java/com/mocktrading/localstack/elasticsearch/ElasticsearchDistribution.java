@@ -3,7 +3,6 @@ package com.mocktrading.localstack.elasticsearch;
 import com.mocktrading.localstack.PrerequisiteMissingException;
 import com.mocktrading.localstack.StackVersions;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -84,7 +83,7 @@ final class ElasticsearchDistribution {
                     Files.createDirectories(target);
                 } else {
                     Files.createDirectories(target.getParent());
-                    copy(in, target);
+                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         }
@@ -92,10 +91,6 @@ final class ElasticsearchDistribution {
         staging.toFile().setReadable(true, false);
         staging.toFile().setExecutable(true, false);
         Files.move(staging, home, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static void copy(InputStream in, Path target) throws IOException {
-        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
     }
 
     // Zip entries carry no Unix permissions through java.util.zip.

@@ -15,14 +15,18 @@ public final class Problems {
 
     public static ProblemDetail of(ErrorCode code, HttpStatusCode status, String detail, String instance) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(
-                URI.create(TYPE_BASE + code.name().toLowerCase(Locale.ROOT).replace('_', '-')));
+        problem.setType(typeOf(code));
         problem.setTitle(code.title());
         if (instance != null) {
             problem.setInstance(URI.create(instance));
         }
         problem.setProperty("code", code.name());
         return problem;
+    }
+
+    /** The problem type URI of a code, e.g. {@code .../problems/insufficient-funds}. */
+    public static URI typeOf(ErrorCode code) {
+        return URI.create(TYPE_BASE + code.name().toLowerCase(Locale.ROOT).replace('_', '-'));
     }
 
     public static ProblemDetail of(ErrorCode code, String detail, String instance) {

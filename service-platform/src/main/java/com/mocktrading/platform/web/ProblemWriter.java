@@ -1,11 +1,11 @@
 package com.mocktrading.platform.web;
 
 import com.mocktrading.platform.error.ErrorCode;
+import com.mocktrading.platform.error.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import org.springframework.http.MediaType;
 
 /**
@@ -29,8 +29,7 @@ public class ProblemWriter {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        String body = "{\"type\":\"https://docs.mocktrading.example.com/problems/"
-                + code.name().toLowerCase(Locale.ROOT).replace('_', '-') + "\",\"title\":" + quote(code.title())
+        String body = "{\"type\":" + quote(Problems.typeOf(code).toString()) + ",\"title\":" + quote(code.title())
                 + ",\"status\":" + status + ",\"detail\":" + quote(detail) + ",\"instance\":"
                 + quote(request.getRequestURI()) + ",\"code\":" + quote(code.name()) + "}";
         response.getWriter().write(body);

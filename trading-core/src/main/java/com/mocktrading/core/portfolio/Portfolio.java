@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * A user's cash and positions as stored (spec 5.4): exact decimals, whole shares, the cost basis per symbol
@@ -23,8 +22,8 @@ public record Portfolio(
     public Portfolio {
         Objects.requireNonNull(userId, "userId");
         cashBalance = Money.cash(Objects.requireNonNull(cashBalance, "cashBalance"));
-        holdings = Map.copyOf(new TreeMap<>(holdings));
-        costBasis = Map.copyOf(new TreeMap<>(costBasis));
+        holdings = Map.copyOf(holdings);
+        costBasis = Map.copyOf(costBasis);
         realizedPnl = Money.cash(Objects.requireNonNull(realizedPnl, "realizedPnl"));
         Objects.requireNonNull(lastUpdatedTimestamp, "lastUpdatedTimestamp");
     }

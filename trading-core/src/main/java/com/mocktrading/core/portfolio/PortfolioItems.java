@@ -10,7 +10,6 @@ import com.mocktrading.core.money.Money;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The {@code Portfolios} item layout of the contract (spec 5.4), in both directions. */
@@ -39,11 +38,11 @@ public final class PortfolioItems {
     }
 
     public static Portfolio fromItem(Map<String, AttributeValue> item) {
-        Map<String, Long> holdings = new TreeMap<>();
+        Map<String, Long> holdings = new HashMap<>();
         item.getOrDefault(HOLDINGS, AttributeValue.fromM(Map.of()))
                 .m()
                 .forEach((symbol, quantity) -> holdings.put(symbol, Long.parseLong(quantity.n())));
-        Map<String, BigDecimal> costBasis = new TreeMap<>();
+        Map<String, BigDecimal> costBasis = new HashMap<>();
         item.getOrDefault(COST_BASIS, AttributeValue.fromM(Map.of()))
                 .m()
                 .forEach((symbol, amount) -> costBasis.put(symbol, Money.cash(new BigDecimal(amount.n()))));
