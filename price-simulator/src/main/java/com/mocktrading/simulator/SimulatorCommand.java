@@ -1,10 +1,10 @@
 package com.mocktrading.simulator;
 
 import com.mocktrading.events.MarketDataPayload;
+import com.mocktrading.events.universe.SymbolUniverse;
 import com.mocktrading.simulator.feed.MarketDataPublisher;
 import com.mocktrading.simulator.feed.PriceFeed;
 import com.mocktrading.simulator.feed.SimulationLoop;
-import com.mocktrading.simulator.universe.SymbolUniverse;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.HashMap;

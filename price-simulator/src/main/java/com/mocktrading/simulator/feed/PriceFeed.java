@@ -1,8 +1,8 @@
 package com.mocktrading.simulator.feed;
 
 import com.mocktrading.events.MarketDataPayload;
+import com.mocktrading.events.universe.Listing;
 import com.mocktrading.simulator.pricing.GeometricBrownianMotion;
-import com.mocktrading.simulator.universe.Listing;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mocktrading.events.MarketDataPayload;
-import com.mocktrading.simulator.universe.Listing;
-import com.mocktrading.simulator.universe.SymbolUniverse;
+import com.mocktrading.events.universe.Listing;
+import com.mocktrading.events.universe.SymbolUniverse;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mocktrading.localstack.SharedServers;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +55,53 @@ class PriceCacheIntegrationTest {
         assertThat(prices).containsOnlyKeys("MANY1", "MANY2");
         assertThat(prices.get("MANY2").price()).isEqualByComparingTo("2.25");
         assertThat(CONNECTION.sync().get("price:MANY1")).isEqualTo("1.50");
+    }
+
+    @Test
+    void publishesAnUpdateExactlyWhenItBecomesTheCachedPrice() throws Exception {
+        Instant t = Instant.parse("2026-11-24T03:00:00.000Z");
+        StatefulRedisPubSubConnection<String, String> subscriber = CLIENT.connectPubSub();
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        subscriber.addListener(new RedisPubSubAdapter<>() {
+            @Override
+            public void message(String channel, String message) {
+                received.add(channel + " " + message);
+            }
+        });
+        subscriber.sync().subscribe(PriceCache.channel("PUB"));
+        try {
+            int applied = cache.updateAndPublish(List.of(
+                            announce("PUB", "10.00", t.plusSeconds(2)),
+                            announce("PUB", "9.00", t.plusSeconds(1)),
+                            announce("PUB", "8.00", t.plusSeconds(2)),
+                            announce("PUB", "11.00", t.plusSeconds(3))))
+                    .toCompletableFuture()
+                    .get(5, TimeUnit.SECONDS);
+
+            assertThat(applied).isEqualTo(2);
+            assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo("prices:PUB 10.00@2");
+            assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo("prices:PUB 11.00@3");
+            assertThat(received.poll(200, TimeUnit.MILLISECONDS)).isNull();
+            assertThat(cache.latest("PUB").orElseThrow().price()).isEqualByComparingTo("11.00");
+        } finally {
+            subscriber.close();
+        }
+    }
+
+    @Test
+    void reloadsItsScriptWhenRedisForgotIt() {
+        Instant t = Instant.parse("2026-11-24T03:00:00.000Z");
+        cache.update(new LatestPrice("FLUSHED", BigDecimal.ONE, t));
+        CONNECTION.sync().scriptFlush();
+
+        assertThat(cache.update(new LatestPrice("FLUSHED", BigDecimal.TEN, t.plusSeconds(1))))
+                .isTrue();
+        assertThat(cache.latest("FLUSHED").orElseThrow().price()).isEqualByComparingTo("10");
+    }
+
+    private static PriceCache.Announcement announce(String symbol, String price, Instant at) {
+        return new PriceCache.Announcement(
+                new LatestPrice(symbol, new BigDecimal(price), at), price + "@" + (at.getEpochSecond() % 60));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package com.mocktrading.simulator.universe;
+package com.mocktrading.events.universe;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The simulated market: a small readable demo set first (ACME, BOLT, ...), then generated tickers. Stable: the
+ * The simulated market (shared by the price simulator, which moves these prices, and the market-data service,
+ * which lists them): a small readable demo set first (ACME, BOLT, ...), then generated tickers. Stable: the
  * first N listings are the same whatever the size asked for and whatever run, because every listing derives
  * from its ticker and the seed alone, so several simulator instances agree on the universe they split.
  */

@@ -1,4 +1,4 @@
-package com.mocktrading.simulator.universe;
+package com.mocktrading.events.universe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
