@@ -21,6 +21,10 @@ public final class SimulatorCommand {
     private SimulatorCommand() {}
 
     public static void main(String[] args) throws Exception {
+        // Before the first logger exists; an explicit -Dlogback.configurationFile still wins.
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "price-simulator-logback.xml");
+        }
         Map<String, String> options;
         SimulatorOptions settings;
         try {

@@ -33,6 +33,60 @@ public final class Problems {
         return of(code, code.status(), detail, instance);
     }
 
+    /**
+     * The same body as a JSON string, for writers outside Spring MVC's message conversion (servlet filters,
+     * security entry points, WebFlux exception handlers).
+     */
+    public static String json(ErrorCode code, int status, String detail, String instance, List<FieldError> errors) {
+        StringBuilder body = new StringBuilder()
+                .append("{\"type\":")
+                .append(quote(typeOf(code).toString()))
+                .append(",\"title\":")
+                .append(quote(code.title()))
+                .append(",\"status\":")
+                .append(status)
+                .append(",\"detail\":")
+                .append(quote(detail))
+                .append(",\"instance\":")
+                .append(quote(instance))
+                .append(",\"code\":")
+                .append(quote(code.name()));
+        if (!errors.isEmpty()) {
+            body.append(",\"errors\":[");
+            for (int i = 0; i < errors.size(); i++) {
+                body.append(i == 0 ? "" : ",")
+                        .append("{\"field\":")
+                        .append(quote(errors.get(i).field()))
+                        .append(",\"message\":")
+                        .append(quote(errors.get(i).message()))
+                        .append('}');
+            }
+            body.append(']');
+        }
+        return body.append('}').toString();
+    }
+
+    static String quote(String text) {
+        if (text == null) {
+            return "null";
+        }
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+
     public static ProblemDetail withFieldErrors(ProblemDetail problem, List<FieldError> errors) {
         if (!errors.isEmpty()) {
             problem.setProperty("errors", errors);

@@ -11,14 +11,16 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 
-/** Builds the RS256-only decoder with issuer, expiry and subject checks from {@link JwtProperties}. */
+/** Builds the RS256-only decoders (servlet and reactive) with issuer, expiry and subject checks from {@link JwtProperties}. */
 public final class JwtDecoders {
 
     private JwtDecoders() {}
@@ -32,11 +34,29 @@ public final class JwtDecoders {
                         : NimbusJwtDecoder.withPublicKey(readPublicKey(properties))
                                 .signatureAlgorithm(SignatureAlgorithm.RS256)
                                 .build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+        decoder.setJwtValidator(validator(properties));
+        return decoder;
+    }
+
+    /** The same rules for WebFlux services, which must not block their event loop on a JWKS fetch. */
+    public static NimbusReactiveJwtDecoder createReactive(JwtProperties properties) {
+        NimbusReactiveJwtDecoder decoder =
+                properties.jwkSetUri() != null && !properties.jwkSetUri().isBlank()
+                        ? NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri())
+                                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                                .build()
+                        : NimbusReactiveJwtDecoder.withPublicKey(readPublicKey(properties))
+                                .signatureAlgorithm(SignatureAlgorithm.RS256)
+                                .build();
+        decoder.setJwtValidator(validator(properties));
+        return decoder;
+    }
+
+    private static OAuth2TokenValidator<Jwt> validator(JwtProperties properties) {
+        return new DelegatingOAuth2TokenValidator<>(
                 new JwtTimestampValidator(properties.clockSkew()),
                 new JwtIssuerValidator(properties.issuer()),
-                JwtDecoders::validSubject));
-        return decoder;
+                JwtDecoders::validSubject);
     }
 
     private static OAuth2TokenValidatorResult validSubject(Jwt jwt) {

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.springframework.http.MediaType;
 
 /**
@@ -29,28 +30,8 @@ public class ProblemWriter {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        String body = "{\"type\":" + quote(Problems.typeOf(code).toString()) + ",\"title\":" + quote(code.title())
-                + ",\"status\":" + status + ",\"detail\":" + quote(detail) + ",\"instance\":"
-                + quote(request.getRequestURI()) + ",\"code\":" + quote(code.name()) + "}";
+        String body = Problems.json(code, status, detail, request.getRequestURI(), List.of());
         response.getWriter().write(body);
         response.flushBuffer();
-    }
-
-    static String quote(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 }

@@ -1,0 +1,115 @@
+package com.mocktrading.marketdata.websocket;
+
+import com.mocktrading.core.price.PriceCache;
+import com.mocktrading.marketdata.fanout.RedisChannelHub;
+import com.mocktrading.marketdata.symbols.SymbolDirectory;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.security.Principal;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.reactive.socket.CloseStatus;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.WebSocketMessage;
+import org.springframework.web.reactive.socket.WebSocketSession;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * {@code /marketdata}: the user comes from the token validated at the handshake. Outgoing frames are pulled by
+ * the socket (Reactor Netty requests more only while the channel is writable), so a client that does not read
+ * stops demand and its updates conflate in its outbox instead of piling up in memory.
+ */
+public final class MarketDataWebSocketHandler implements WebSocketHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MarketDataWebSocketHandler.class);
+
+    private final SymbolDirectory symbols;
+    private final PriceCache prices;
+    private final RedisChannelHub<Update> hub;
+    private final ConnectionLimits limits;
+    private final Connections connections;
+    private final MeterRegistry meters;
+
+    public MarketDataWebSocketHandler(
+            SymbolDirectory symbols,
+            PriceCache prices,
+            RedisChannelHub<Update> hub,
+            ConnectionLimits limits,
+            Connections connections,
+            MeterRegistry meters) {
+        this.symbols = symbols;
+        this.prices = prices;
+        this.hub = hub;
+        this.limits = limits;
+        this.connections = connections;
+        this.meters = meters;
+    }
+
+    /** Decodes Redis messages into frames; given to the hub. */
+    public static Update decode(String channel, String message) {
+        return Update.decode(channel, message);
+    }
+
+    @Override
+    public Mono<Void> handle(WebSocketSession session) {
+        return session.getHandshakeInfo()
+                .getPrincipal()
+                .map(Principal::getName)
+                .flatMap(userId -> serve(session, userId))
+                .switchIfEmpty(Mono.defer(() -> session.close(CloseStatus.POLICY_VIOLATION)));
+    }
+
+    private Mono<Void> serve(WebSocketSession session, String userId) {
+        AtomicReference<FluxSink<String>> sink = new AtomicReference<>();
+        ClientConnection client = new ClientConnection(
+                userId,
+                symbols,
+                prices,
+                hub,
+                limits,
+                frame -> sink.get().next(frame),
+                () -> tooSlow(session, userId),
+                code -> meters.counter("marketdata.frames.rejected", "code", code)
+                        .increment());
+        connections.add(client);
+        LOG.info("user {} connected ({} connections)", userId, connections.count());
+
+        Flux<WebSocketMessage> outgoing = Flux.<String>create(emitter -> {
+                    sink.set(emitter);
+                    emitter.onRequest(client::request);
+                })
+                .map(session::textMessage);
+        Mono<Void> sending = session.send(outgoing);
+        Mono<Void> receiving = session.receive()
+                .concatMap(message -> switch (message.getType()) {
+                    case TEXT -> {
+                        int length = message.getPayload().readableByteCount();
+                        if (length > limits.maxFrameChars()) {
+                            client.rejectOversized(length, limits.maxFrameChars());
+                            yield Mono.<Void>empty();
+                        }
+                        yield client.onText(message.getPayloadAsText());
+                    }
+                    case BINARY -> client.onBinary();
+                    default -> Mono.<Void>empty();
+                })
+                .then();
+        return Mono.firstWithSignal(sending, receiving).doFinally(signal -> {
+            client.close();
+            connections.remove(client);
+            LOG.info("user {} disconnected ({})", userId, signal);
+        });
+    }
+
+    private void tooSlow(WebSocketSession session, String userId) {
+        LOG.warn("user {} disconnected: too many undelivered frames", userId);
+        meters.counter("marketdata.connections.dropped", "reason", "too_slow").increment();
+        // Not on the caller's thread: it may hold the connection's locks.
+        session.close(new CloseStatus(CloseStatus.POLICY_VIOLATION.getCode(), "too slow"))
+                .subscribeOn(Schedulers.parallel())
+                .subscribe();
+    }
+}
