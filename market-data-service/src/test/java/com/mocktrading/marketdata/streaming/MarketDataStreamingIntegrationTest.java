@@ -18,6 +18,7 @@ import com.mocktrading.events.universe.SymbolUniverse;
 import com.mocktrading.localstack.SharedServers;
 import com.mocktrading.localstack.websocket.WebSocketTestClient;
 import com.mocktrading.marketdata.support.MarketDataTestSupport;
+import com.mocktrading.marketdata.support.RunningMarketDataService;
 import com.mocktrading.simulator.feed.MarketDataPublisher;
 import com.mocktrading.simulator.feed.PriceFeed;
 import com.mocktrading.simulator.feed.SimulationLoop;
@@ -33,17 +34,12 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The real path: price simulator -> Kafka -> service -> Redis (cache and Pub/Sub) -> WebSocket client, and
  * trade_executed -> the owner's connection only.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class MarketDataStreamingIntegrationTest {
+class MarketDataStreamingIntegrationTest extends RunningMarketDataService {
 
     /** The simulator moves the ten demo symbols; the tests below use generated ones where they need quiet. */
     private static final int SIMULATED = 10;
@@ -51,14 +47,6 @@ class MarketDataStreamingIntegrationTest {
     private static final ExecutorService SIMULATOR = Executors.newSingleThreadExecutor();
     private static MarketDataPublisher publisher;
     private static SimulationLoop simulation;
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        MarketDataTestSupport.useSharedServers(registry);
-    }
 
     @BeforeAll
     static void startSimulator() {
