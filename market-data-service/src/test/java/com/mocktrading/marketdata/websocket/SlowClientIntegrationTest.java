@@ -1,0 +1,132 @@
+package com.mocktrading.marketdata.websocket;
+
+import static com.mocktrading.marketdata.support.MarketDataTestSupport.WAIT;
+import static com.mocktrading.marketdata.support.MarketDataTestSupport.connect;
+import static com.mocktrading.marketdata.support.MarketDataTestSupport.isType;
+import static com.mocktrading.marketdata.support.MarketDataTestSupport.json;
+import static com.mocktrading.marketdata.support.MarketDataTestSupport.marketData;
+import static com.mocktrading.marketdata.support.MarketDataTestSupport.newUser;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mocktrading.core.price.LatestPrice;
+import com.mocktrading.core.price.PriceCache;
+import com.mocktrading.events.universe.Listing;
+import com.mocktrading.events.universe.SymbolUniverse;
+import com.mocktrading.localstack.websocket.WebSocketTestClient;
+import com.mocktrading.marketdata.prices.PriceView;
+import com.mocktrading.marketdata.support.RunningMarketDataService;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A client that stops reading while prices stream: its socket buffers fill, the service stops writing to it and
+ * conflates its updates (at most one waiting frame per topic), while a fast client on the same symbols gets
+ * everything up to the last price. When the slow one reads again it gets the latest prices, not the backlog.
+ */
+class SlowClientIntegrationTest extends RunningMarketDataService {
+
+    private static final List<String> SYMBOLS = SymbolUniverse.of(400, 0).subList(350, 400).stream()
+            .map(Listing::symbol)
+            .toList();
+    private static final int ROUNDS = 2_000;
+
+    @Autowired
+    PriceCache cache;
+
+    @Autowired
+    Connections connections;
+
+    @Test
+    void aStalledClientIsConflatedAndDelaysNobody() throws Exception {
+        String subscribe = SYMBOLS.stream()
+                .map(symbol -> "\"prices:" + symbol + "\"")
+                .collect(Collectors.joining(",", "{\"type\":\"subscribe\",\"topics\":[", "]}"));
+        String slowUser = newUser();
+        Map<String, String> fastLatest = new ConcurrentHashMap<>();
+        try (WebSocketTestClient slow = connect(port, slowUser);
+                WebSocketTestClient fast = WebSocketTestClient.connect(marketData(port, newUser()), frame -> {
+                    JsonNode node = json(frame);
+                    if ("price_update".equals(node.path("type").asString())) {
+                        fastLatest.put(
+                                node.path("topic").asString(),
+                                node.path("payload").path("price").asString());
+                    }
+                })) {
+            slow.send(subscribe);
+            slow.await(frame -> isType(frame, "subscribed"), WAIT);
+            slow.pause();
+            fast.send(subscribe);
+            awaitSubscribed(SYMBOLS.size());
+
+            Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            for (int round = 1; round <= ROUNDS; round += 100) {
+                List<PriceCache.Announcement> batch = new ArrayList<>();
+                for (int r = round; r < round + 100; r++) {
+                    for (String symbol : SYMBOLS) {
+                        LatestPrice price = new LatestPrice(symbol, BigDecimal.valueOf(r), start.plusMillis(r));
+                        batch.add(new PriceCache.Announcement(
+                                price, PriceView.of(price).toJson()));
+                    }
+                }
+                cache.updateAndPublish(batch).toCompletableFuture().get(30, TimeUnit.SECONDS);
+            }
+
+            String last = PriceView.of(new LatestPrice("X", BigDecimal.valueOf(ROUNDS), start))
+                    .price();
+            awaitUntil(() -> SYMBOLS.stream().allMatch(symbol -> last.equals(fastLatest.get("prices:" + symbol))));
+            Connections.ConnectionStats stalled = statsOf(slowUser);
+            assertThat(stalled.conflatedUpdates())
+                    .as("the stalled client's updates were conflated")
+                    .isPositive();
+            assertThat(stalled.waitingFrames())
+                    .as("at most one waiting frame per topic")
+                    .isLessThanOrEqualTo(SYMBOLS.size());
+
+            Map<String, String> slowLatest = new ConcurrentHashMap<>();
+            slow.resume();
+            awaitUntil(() -> {
+                for (String frame : slow.drain()) {
+                    JsonNode node = json(frame);
+                    if ("price_update".equals(node.path("type").asString())) {
+                        slowLatest.put(
+                                node.path("topic").asString(),
+                                node.path("payload").path("price").asString());
+                    }
+                }
+                return SYMBOLS.stream().allMatch(symbol -> last.equals(slowLatest.get("prices:" + symbol)));
+            });
+        }
+    }
+
+    private Connections.ConnectionStats statsOf(String user) {
+        return connections.stats().stream()
+                .filter(stats -> stats.userId().equals(user))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private void awaitSubscribed(int topics) throws InterruptedException {
+        awaitUntil(() ->
+                connections.stats().stream().filter(s -> s.topics() == topics).count() >= 2);
+    }
+
+    private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos() * 2;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within " + WAIT.multipliedBy(2));
+            }
+            Thread.sleep(50);
+        }
+    }
+}
