@@ -18,6 +18,7 @@ import com.mocktrading.events.universe.Listing;
 import com.mocktrading.events.universe.SymbolUniverse;
 import com.mocktrading.localstack.FreePorts;
 import com.mocktrading.localstack.SharedServers;
+import com.mocktrading.localstack.redis.RedisServer;
 import com.mocktrading.localstack.websocket.WebSocketTestClient;
 import com.mocktrading.marketdata.MarketDataServiceApplication;
 import com.mocktrading.marketdata.support.MarketDataTestSupport;
@@ -46,17 +47,21 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 /**
  * Two instances in one consumer group: each consumes half of the partitions, yet a client on either instance
  * gets every symbol's prices (through Redis Pub/Sub), and a user's order updates reach that user's connections
- * on whichever instance and nobody else's.
+ * on whichever instance and nobody else's. Their own Redis: Pub/Sub is server-wide, and the other test contexts
+ * of this JVM (other consumer groups) would publish every order update a second time into a shared one.
  */
 class TwoInstancesIntegrationTest {
 
     private static final List<String> SYMBOLS =
             SymbolUniverse.of(10, 0).stream().map(Listing::symbol).toList();
+    private static final RedisServer REDIS =
+            new RedisServer(FreePorts.next(), SharedServers.directory("market-data-two-instances"), false);
     private static ConfigurableApplicationContext first;
     private static ConfigurableApplicationContext second;
 
     @BeforeAll
     static void startTwoInstances() throws InterruptedException {
+        REDIS.start();
         String kafka = SharedServers.kafka().bootstrapServers();
         MarketDataTestSupport.createTopics(kafka);
         String group = "md-two-instances-" + UUID.randomUUID();
@@ -71,6 +76,7 @@ class TwoInstancesIntegrationTest {
     static void stopThem() {
         second.close();
         first.close();
+        REDIS.stop();
     }
 
     @Test
@@ -182,7 +188,7 @@ class TwoInstancesIntegrationTest {
                 .run(
                         "--server.port=" + FreePorts.next(),
                         "--spring.kafka.bootstrap-servers=" + kafka,
-                        "--mocktrading.store.redis-uri=" + SharedServers.redis().uri(),
+                        "--mocktrading.store.redis-uri=" + REDIS.uri(),
                         "--mocktrading.security.jwt.public-key-location=" + TestTokens.publicKeyLocation(),
                         "--mocktrading.security.jwt.issuer=" + TestTokens.issuer(),
                         "--mocktrading.market-data.prices-consumer-group=" + group + ".prices",

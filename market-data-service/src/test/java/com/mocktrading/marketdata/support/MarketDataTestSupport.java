@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -34,8 +35,9 @@ public final class MarketDataTestSupport {
     public static final Duration WAIT = Duration.ofSeconds(30);
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static KafkaProducer<String, EventEnvelope<MarketDataPayload>> prices;
-    private static KafkaProducer<String, EventEnvelope<TradeExecutedPayload>> outcomes;
+    private static final Map<String, KafkaProducer<String, EventEnvelope<MarketDataPayload>>> PRICES = new HashMap<>();
+    private static final Map<String, KafkaProducer<String, EventEnvelope<TradeExecutedPayload>>> OUTCOMES =
+            new HashMap<>();
 
     private MarketDataTestSupport() {}
 
@@ -102,24 +104,24 @@ public final class MarketDataTestSupport {
 
     /** Publishes one tick on market_data (as the feed would) and waits for the broker's ack. */
     public static synchronized void publishPrice(String bootstrapServers, String symbol, String price, Instant at) {
-        if (prices == null) {
-            prices = new KafkaProducer<>(
-                    producerConfig(bootstrapServers),
-                    new StringSerializer(),
-                    EventKafkaSerializer.forTopic(Topics.MARKET_DATA));
-        }
+        KafkaProducer<String, EventEnvelope<MarketDataPayload>> prices = PRICES.computeIfAbsent(
+                bootstrapServers,
+                servers -> new KafkaProducer<>(
+                        producerConfig(servers),
+                        new StringSerializer(),
+                        EventKafkaSerializer.forTopic(Topics.MARKET_DATA)));
         MarketDataPayload payload = new MarketDataPayload(symbol, new BigDecimal(price), at);
         send(prices, Topics.MARKET_DATA.name(), symbol, Topics.MARKET_DATA.newEvent("test-feed", payload, null));
     }
 
     /** Publishes one order outcome on trade_executed (as the execution job would). */
     public static synchronized void publishOutcome(String bootstrapServers, TradeExecutedPayload outcome) {
-        if (outcomes == null) {
-            outcomes = new KafkaProducer<>(
-                    producerConfig(bootstrapServers),
-                    new StringSerializer(),
-                    EventKafkaSerializer.forTopic(Topics.TRADE_EXECUTED));
-        }
+        KafkaProducer<String, EventEnvelope<TradeExecutedPayload>> outcomes = OUTCOMES.computeIfAbsent(
+                bootstrapServers,
+                servers -> new KafkaProducer<>(
+                        producerConfig(servers),
+                        new StringSerializer(),
+                        EventKafkaSerializer.forTopic(Topics.TRADE_EXECUTED)));
         send(
                 outcomes,
                 Topics.TRADE_EXECUTED.name(),

@@ -1,0 +1,133 @@
+package com.mocktrading.marketdata.outage;
+
+import static com.mocktrading.marketdata.support.MarketDataTestSupport.WAIT;
+import static com.mocktrading.marketdata.support.MarketDataTestSupport.connect;
+import static com.mocktrading.marketdata.support.MarketDataTestSupport.isPriceOf;
+import static com.mocktrading.marketdata.support.MarketDataTestSupport.isType;
+import static com.mocktrading.marketdata.support.MarketDataTestSupport.newUser;
+import static com.mocktrading.marketdata.support.MarketDataTestSupport.priceIn;
+import static com.mocktrading.marketdata.support.MarketDataTestSupport.publishPrice;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mocktrading.localstack.FreePorts;
+import com.mocktrading.localstack.SharedServers;
+import com.mocktrading.localstack.kafka.KafkaServer;
+import com.mocktrading.localstack.redis.RedisServer;
+import com.mocktrading.localstack.websocket.WebSocketTestClient;
+import com.mocktrading.marketdata.MarketDataServiceApplication;
+import com.mocktrading.marketdata.support.MarketDataTestSupport;
+import com.mocktrading.platform.TestTokens;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Redis, then Kafka, stopped under a running service and started again: the service stays alive, says it is
+ * not ready while a dependency is away, and by itself becomes ready and streams prices again to the client that
+ * stayed connected. Its own Kafka and Redis, so that stopping them disturbs no other test.
+ */
+class OutageRecoveryIntegrationTest {
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final int REDIS_PORT = FreePorts.next();
+    private static final int KAFKA_PORT = FreePorts.next();
+    private static final int KAFKA_CONTROLLER_PORT = FreePorts.next();
+    private static final Path DATA = SharedServers.directory("market-data-outage");
+    private static KafkaServer kafka;
+    private static RedisServer redis;
+    private static ConfigurableApplicationContext service;
+    private static int port;
+
+    @BeforeAll
+    static void start() {
+        kafka = new KafkaServer(KAFKA_PORT, KAFKA_CONTROLLER_PORT, DATA.resolve("kafka"));
+        kafka.start();
+        redis = new RedisServer(REDIS_PORT, DATA.resolve("redis"), false);
+        redis.start();
+        MarketDataTestSupport.createTopics(kafka.bootstrapServers());
+        port = FreePorts.next();
+        service = new SpringApplicationBuilder(MarketDataServiceApplication.class)
+                .run(
+                        "--server.port=" + port,
+                        "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                        "--mocktrading.store.redis-uri=" + redis.uri(),
+                        "--mocktrading.security.jwt.public-key-location=" + TestTokens.publicKeyLocation(),
+                        "--mocktrading.security.jwt.issuer=" + TestTokens.issuer());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (service != null) {
+            service.close();
+        }
+        redis.stop();
+        kafka.stop();
+    }
+
+    @Test
+    void reportsNotReadyWhileADependencyIsAwayAndRecoversByItself() throws Exception {
+        awaitReadiness(200);
+        try (WebSocketTestClient client = connect(port, newUser())) {
+            client.send("{\"type\":\"subscribe\",\"topics\":[\"prices:ACME\"]}");
+            client.await(frame -> isType(frame, "subscribed"), WAIT);
+            publishAndReceive(client, "10.1111");
+
+            redis.stop();
+            awaitReadiness(503);
+            assertThat(status("/actuator/health/liveness")).isEqualTo(200);
+            redis = new RedisServer(REDIS_PORT, DATA.resolve("redis"), false);
+            redis.start();
+            awaitReadiness(200);
+            publishAndReceive(client, "20.2222");
+
+            kafka.stop();
+            awaitReadiness(503);
+            assertThat(status("/actuator/health/liveness")).isEqualTo(200);
+            kafka.start();
+            awaitReadiness(200);
+            publishAndReceive(client, "30.3333");
+        }
+    }
+
+    private static void publishAndReceive(WebSocketTestClient client, String price) throws InterruptedException {
+        publishPrice(kafka.bootstrapServers(), "ACME", price, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        client.await(frame -> isPriceOf(frame, "prices:ACME") && price.equals(priceIn(frame)), WAIT.multipliedBy(2));
+    }
+
+    private static void awaitReadiness(int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        int last = -1;
+        while (System.nanoTime() < deadline) {
+            last = status("/actuator/health/readiness");
+            if (last == expected) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("readiness stayed " + last + ", expected " + expected);
+    }
+
+    private static int status(String path) {
+        try {
+            return HTTP.send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+}
