@@ -67,14 +67,18 @@ public final class LocalRun {
         if (stack.settings().projectDirectory() != null) {
             LocalStackSettings settings = stack.settings();
             OUT.println();
-            OUT.println("try it (until the price simulator runs, set a price by hand):");
-            OUT.println("  bin/dev-price ACME 123.45");
+            OUT.println("try it:");
             OUT.println("  TOKEN=$(bin/dev-token alice)");
+            OUT.println("  curl -s -H \"Authorization: Bearer $TOKEN\" http://127.0.0.1:"
+                    + settings.marketDataServicePort() + "/prices/ACME");
             OUT.println("  curl -s -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' \\");
             OUT.println("       -d '{\"symbol\":\"ACME\",\"side\":\"BUY\",\"quantity\":10}' http://127.0.0.1:"
                     + settings.orderServicePort() + "/orders");
             OUT.println("  curl -s -H \"Authorization: Bearer $TOKEN\" http://127.0.0.1:"
                     + settings.portfolioServicePort() + "/portfolio/alice");
+            OUT.println("  live prices and your order updates (WebSocket; send"
+                    + " {\"type\":\"subscribe\",\"topics\":[\"prices:ACME\",\"orders\"]}):");
+            OUT.println("    ws://127.0.0.1:" + settings.marketDataServicePort() + "/marketdata?access_token=$TOKEN");
         }
     }
 

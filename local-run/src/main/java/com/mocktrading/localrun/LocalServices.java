@@ -22,7 +22,8 @@ final class LocalServices {
                 "MOCKTRADING_STORE_REDIS_URI", stack.redis().uri(),
                 "MOCKTRADING_SECURITY_JWT_PUBLIC_KEY_LOCATION",
                         publicKey.toUri().toString(),
-                "MOCKTRADING_SECURITY_JWT_ISSUER", DevTokenIssuer.ISSUER);
+                "MOCKTRADING_SECURITY_JWT_ISSUER", DevTokenIssuer.ISSUER,
+                "MOCKTRADING_MARKET_DATA_UNIVERSE_SIZE", Integer.toString(settings.symbols()));
         Path logs = settings.dataDirectory().resolve("logs");
         return List.of(
                 service("order-service", projectDirectory, version, settings.orderServicePort(), environment, logs),
@@ -31,6 +32,13 @@ final class LocalServices {
                         projectDirectory,
                         version,
                         settings.portfolioServicePort(),
+                        environment,
+                        logs),
+                service(
+                        "market-data-service",
+                        projectDirectory,
+                        version,
+                        settings.marketDataServicePort(),
                         environment,
                         logs));
     }
@@ -49,6 +57,15 @@ final class LocalServices {
                         "--redis", stack.redis().uri(),
                         "--checkpoint-interval-ms", "2000",
                         "--parallelism", "2")));
+    }
+
+    /** The simulated feed, unless the run was asked for none ({@code --simulator-rate=0}). */
+    static List<LocalPriceSimulator> feeds(LocalStack stack) {
+        LocalStackSettings settings = stack.settings();
+        return settings.simulatorRate() > 0
+                ? List.of(new LocalPriceSimulator(
+                        stack.kafka().bootstrapServers(), settings.symbols(), settings.simulatorRate()))
+                : List.of();
     }
 
     static Path devIssuerDirectory(LocalStackSettings settings) {

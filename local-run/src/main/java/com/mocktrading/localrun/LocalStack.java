@@ -73,6 +73,9 @@ public final class LocalStack implements AutoCloseable {
                 for (LocalServer job : LocalServices.jobs(this, settings.projectDirectory(), projectVersion())) {
                     startTimed(job);
                 }
+                for (LocalServer feed : LocalServices.feeds(this)) {
+                    startTimed(feed);
+                }
             }
             return report;
         } catch (Exception | Error e) {
@@ -167,6 +170,7 @@ public final class LocalStack implements AutoCloseable {
         if (settings.projectDirectory() != null) {
             ports.put(settings.orderServicePort(), "order-service-port");
             ports.put(settings.portfolioServicePort(), "portfolio-service-port");
+            ports.put(settings.marketDataServicePort(), "market-data-service-port");
         }
         ports.forEach((port, option) -> {
             if (FreePorts.isInUse(port)) {

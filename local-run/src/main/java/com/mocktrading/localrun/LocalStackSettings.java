@@ -8,6 +8,8 @@ import java.util.Map;
  * Where the local run keeps its data and which ports it uses. The defaults are each server's usual port,
  * so tools and service configurations find them without flags.
  *
+ * @param symbols the size of the simulated universe (simulator and market-data service agree on it)
+ * @param simulatorRate price updates per second the simulator publishes; 0 runs no simulator
  * @param projectDirectory the checkout whose built service jars to run, or null to run the servers only
  */
 public record LocalStackSettings(
@@ -23,6 +25,9 @@ public record LocalStackSettings(
         int flinkRestPort,
         int orderServicePort,
         int portfolioServicePort,
+        int marketDataServicePort,
+        int symbols,
+        double simulatorRate,
         String elasticsearchHeap,
         Path projectDirectory) {
 
@@ -40,6 +45,9 @@ public record LocalStackSettings(
                 8081,
                 8091,
                 8092,
+                8094,
+                1000,
+                500,
                 "512m",
                 Path.of("").toAbsolutePath());
     }
@@ -59,6 +67,9 @@ public record LocalStackSettings(
                 FreePorts.next(),
                 FreePorts.next(),
                 FreePorts.next(),
+                FreePorts.next(),
+                1000,
+                50,
                 "512m",
                 projectDirectory);
     }
@@ -82,19 +93,34 @@ public record LocalStackSettings(
                 port(options, "flink-port", d.flinkRestPort()),
                 port(options, "order-service-port", d.orderServicePort()),
                 port(options, "portfolio-service-port", d.portfolioServicePort()),
+                port(options, "market-data-service-port", d.marketDataServicePort()),
+                number(options, "symbols", d.symbols()),
+                number(options, "simulator-rate", (int) d.simulatorRate()),
                 options.getOrDefault("elasticsearch-heap", d.elasticsearchHeap()),
                 "servers-only".equals(options.get("mode")) ? null : d.projectDirectory());
     }
 
     private static int port(Map<String, String> options, String name, int fallback) {
+        int port = number(options, name, fallback);
+        if (port < 1 || port > 65_535) {
+            throw new IllegalArgumentException("--" + name + " must be a port number, was '" + port + "'");
+        }
+        return port;
+    }
+
+    private static int number(Map<String, String> options, String name, int fallback) {
         String value = options.get(name);
         if (value == null) {
             return fallback;
         }
         try {
-            return Integer.parseInt(value);
+            int number = Integer.parseInt(value);
+            if (number < 0) {
+                throw new NumberFormatException();
+            }
+            return number;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + " must be a port number, was '" + value + "'");
+            throw new IllegalArgumentException("--" + name + " must be a whole number >= 0, was '" + value + "'");
         }
     }
 }

@@ -9,6 +9,7 @@ import com.mocktrading.core.price.PriceCache;
 import com.mocktrading.localstack.LocalServer;
 import com.mocktrading.localstack.SharedServers;
 import com.mocktrading.localstack.kafka.TopicReader;
+import com.mocktrading.localstack.websocket.WebSocketTestClient;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.math.BigDecimal;
@@ -24,7 +25,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The local run as a user meets it: servers and services up, an order placed, a portfolio read, all stopped. */
+/**
+ * The local run as a user meets it: servers, services, jobs and the simulated feed up; live prices and the
+ * user's own order update over the WebSocket; an order placed and executed; a portfolio read; all stopped.
+ */
 class LocalRunServicesIntegrationTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -41,9 +45,19 @@ class LocalRunServicesIntegrationTest {
             stack.start();
             assertThat(stack.servers())
                     .extracting(LocalServer::name)
-                    .contains("order-service", "portfolio-service", "execution-job");
+                    .contains(
+                            "order-service",
+                            "portfolio-service",
+                            "market-data-service",
+                            "execution-job",
+                            "price-simulator");
             setPrice(stack, "DEMO", "12.50");
             String token = stack.devTokenIssuer().issue("alice");
+            WebSocketTestClient live = WebSocketTestClient.connect(URI.create(
+                    "ws://127.0.0.1:" + settings.marketDataServicePort() + "/marketdata?access_token=" + token));
+            live.send("{\"type\":\"subscribe\",\"topics\":[\"prices:ACME\",\"orders\"]}");
+            live.await(frame -> frame.contains("\"type\":\"subscribed\""), Duration.ofSeconds(30));
+            String simulated = live.await(frame -> frame.contains("\"topic\":\"prices:ACME\""), Duration.ofSeconds(60));
 
             HttpResponse<String> placed = send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + settings.orderServicePort() + "/orders"))
@@ -53,12 +67,19 @@ class LocalRunServicesIntegrationTest {
                     .build());
             String orderId = JSON.readTree(placed.body()).get("orderId").asText();
             awaitStatus(settings, token, orderId, "EXECUTED");
+            String orderUpdate = live.await(frame -> frame.contains(orderId), Duration.ofSeconds(30));
+            live.close();
             HttpResponse<String> portfolio = send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + settings.portfolioServicePort() + "/portfolio/alice"))
                     .header("Authorization", "Bearer " + token)
                     .build());
 
             assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
+            assertThat(JSON.readTree(simulated).get("payload").get("symbol").asText())
+                    .isEqualTo("ACME");
+            assertThat(JSON.readTree(orderUpdate).get("type").asText()).isEqualTo("order_update");
+            assertThat(JSON.readTree(orderUpdate).get("payload").get("status").asText())
+                    .isEqualTo("EXECUTED");
             assertThat(TopicReader.readCommitted(stack.kafka().bootstrapServers())
                             .readToEnd("trade_orders", Duration.ofSeconds(30)))
                     .anySatisfy(record -> assertThat(record.value()).contains(orderId));

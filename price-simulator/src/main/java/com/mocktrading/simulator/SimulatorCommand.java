@@ -1,7 +1,6 @@
 package com.mocktrading.simulator;
 
 import com.mocktrading.events.MarketDataPayload;
-import com.mocktrading.events.universe.SymbolUniverse;
 import com.mocktrading.simulator.feed.MarketDataPublisher;
 import com.mocktrading.simulator.feed.PriceFeed;
 import com.mocktrading.simulator.feed.SimulationLoop;
@@ -37,12 +36,7 @@ public final class SimulatorCommand {
             System.exit(2);
             return;
         }
-        PriceFeed feed = new PriceFeed(
-                SymbolUniverse.of(settings.symbols(), settings.seed()),
-                settings.instance(),
-                settings.instances(),
-                settings.seed(),
-                settings.simulatedSecondsPerRound());
+        PriceFeed feed = settings.feed();
         try (MarketDataPublisher publisher = new MarketDataPublisher(settings.kafka())) {
             OUT.printf(
                     "price simulator: instance %d of %d, %d symbols of %d, %s updates/s, seed %d%n",

@@ -1,11 +1,13 @@
 package com.mocktrading.simulator;
 
+import com.mocktrading.events.universe.SymbolUniverse;
+import com.mocktrading.simulator.feed.PriceFeed;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
 /** The simulator's settings, checked: rate and sizes positive, the instance within the instance count. */
-record SimulatorOptions(
+public record SimulatorOptions(
         String kafka,
         int symbols,
         double rate,
@@ -18,13 +20,13 @@ record SimulatorOptions(
     private static final Set<String> KNOWN =
             Set.of("kafka", "symbols", "rate", "seed", "instance", "instances", "speed", "duration");
 
-    SimulatorOptions {
+    public SimulatorOptions {
         if (symbols < 1 || rate <= 0 || speed <= 0 || instances < 1 || instance < 0 || instance >= instances) {
             throw new IllegalArgumentException("need symbols >= 1, rate > 0, speed > 0, 0 <= instance < instances");
         }
     }
 
-    static SimulatorOptions from(Map<String, String> options) {
+    public static SimulatorOptions from(Map<String, String> options) {
         options.keySet().stream()
                 .filter(name -> !KNOWN.contains(name))
                 .findFirst()
@@ -44,6 +46,11 @@ record SimulatorOptions(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not a number: " + e.getMessage());
         }
+    }
+
+    /** This instance's share of the universe, moving at the configured speed. */
+    public PriceFeed feed() {
+        return new PriceFeed(SymbolUniverse.of(symbols, seed), instance, instances, seed, simulatedSecondsPerRound());
     }
 
     /** Market time between two updates of one symbol: its real-time period times the speed-up. */
