@@ -58,7 +58,7 @@ public final class LocalRun {
         OUT.println("the local system is up (Ctrl-C stops it):");
         for (LocalServer server : stack.servers()) {
             OUT.printf(
-                    "  %-14s %-32s started in %5.1f s%n",
+                    "  %-20s %-32s started in %5.1f s%n",
                     server.name(),
                     server.endpoint(),
                     stack.startupTimes().get(server.name()).toMillis() / 1000.0);
