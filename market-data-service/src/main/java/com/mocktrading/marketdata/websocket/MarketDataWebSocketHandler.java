@@ -48,11 +48,6 @@ public final class MarketDataWebSocketHandler implements WebSocketHandler {
         this.meters = meters;
     }
 
-    /** Decodes Redis messages into frames; given to the hub. */
-    public static Update decode(String channel, String message) {
-        return Update.decode(channel, message);
-    }
-
     @Override
     public Mono<Void> handle(WebSocketSession session) {
         return session.getHandshakeInfo()

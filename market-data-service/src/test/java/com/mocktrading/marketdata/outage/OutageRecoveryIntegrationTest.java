@@ -14,9 +14,7 @@ import com.mocktrading.localstack.SharedServers;
 import com.mocktrading.localstack.kafka.KafkaServer;
 import com.mocktrading.localstack.redis.RedisServer;
 import com.mocktrading.localstack.websocket.WebSocketTestClient;
-import com.mocktrading.marketdata.MarketDataServiceApplication;
 import com.mocktrading.marketdata.support.MarketDataTestSupport;
-import com.mocktrading.platform.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +26,6 @@ import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -56,14 +53,8 @@ class OutageRecoveryIntegrationTest {
         redis = new RedisServer(REDIS_PORT, DATA.resolve("redis"), false);
         redis.start();
         MarketDataTestSupport.createTopics(kafka.bootstrapServers());
-        port = FreePorts.next();
-        service = new SpringApplicationBuilder(MarketDataServiceApplication.class)
-                .run(
-                        "--server.port=" + port,
-                        "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                        "--mocktrading.store.redis-uri=" + redis.uri(),
-                        "--mocktrading.security.jwt.public-key-location=" + TestTokens.publicKeyLocation(),
-                        "--mocktrading.security.jwt.issuer=" + TestTokens.issuer());
+        service = MarketDataTestSupport.startInstance(kafka.bootstrapServers(), redis.uri());
+        port = MarketDataTestSupport.portOf(service);
     }
 
     @AfterAll

@@ -1,6 +1,7 @@
 package com.mocktrading.marketdata.streaming;
 
 import static com.mocktrading.marketdata.support.MarketDataTestSupport.WAIT;
+import static com.mocktrading.marketdata.support.MarketDataTestSupport.awaitUntil;
 import static com.mocktrading.marketdata.support.MarketDataTestSupport.connect;
 import static com.mocktrading.marketdata.support.MarketDataTestSupport.isType;
 import static com.mocktrading.marketdata.support.MarketDataTestSupport.json;
@@ -20,9 +21,7 @@ import com.mocktrading.localstack.FreePorts;
 import com.mocktrading.localstack.SharedServers;
 import com.mocktrading.localstack.redis.RedisServer;
 import com.mocktrading.localstack.websocket.WebSocketTestClient;
-import com.mocktrading.marketdata.MarketDataServiceApplication;
 import com.mocktrading.marketdata.support.MarketDataTestSupport;
-import com.mocktrading.platform.TestTokens;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -39,8 +38,6 @@ import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 
@@ -67,9 +64,12 @@ class TwoInstancesIntegrationTest {
         String group = "md-two-instances-" + UUID.randomUUID();
         first = start(kafka, group);
         second = start(kafka, group);
-        awaitUntil(() -> assigned(first).size() + assigned(second).size() == Topics.PARTITIONS
-                && !assigned(first).isEmpty()
-                && !assigned(second).isEmpty());
+        awaitUntil(
+                Duration.ofSeconds(60),
+                "the split of the partitions",
+                () -> assigned(first).size() + assigned(second).size() == Topics.PARTITIONS
+                        && !assigned(first).isEmpty()
+                        && !assigned(second).isEmpty());
     }
 
     @AfterAll
@@ -184,19 +184,15 @@ class TwoInstancesIntegrationTest {
     }
 
     private static ConfigurableApplicationContext start(String kafka, String group) {
-        return new SpringApplicationBuilder(MarketDataServiceApplication.class)
-                .run(
-                        "--server.port=" + FreePorts.next(),
-                        "--spring.kafka.bootstrap-servers=" + kafka,
-                        "--mocktrading.store.redis-uri=" + REDIS.uri(),
-                        "--mocktrading.security.jwt.public-key-location=" + TestTokens.publicKeyLocation(),
-                        "--mocktrading.security.jwt.issuer=" + TestTokens.issuer(),
-                        "--mocktrading.market-data.prices-consumer-group=" + group + ".prices",
-                        "--mocktrading.market-data.orders-consumer-group=" + group + ".orders");
+        return MarketDataTestSupport.startInstance(
+                kafka,
+                REDIS.uri(),
+                "--mocktrading.market-data.prices-consumer-group=" + group + ".prices",
+                "--mocktrading.market-data.orders-consumer-group=" + group + ".orders");
     }
 
     private static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
+        return MarketDataTestSupport.portOf(context);
     }
 
     @SuppressWarnings("unchecked")
@@ -210,15 +206,5 @@ class TwoInstancesIntegrationTest {
     /** The partition Kafka's default partitioner picks for a key. */
     private static int partitionOf(String symbol) {
         return Utils.toPositive(Utils.murmur2(symbol.getBytes(StandardCharsets.UTF_8))) % Topics.PARTITIONS;
-    }
-
-    private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the two instances did not split the partitions within 60 s");
-            }
-            Thread.sleep(100);
-        }
     }
 }

@@ -5,8 +5,10 @@ import com.mocktrading.events.MarketDataPayload;
 import com.mocktrading.events.Topics;
 import com.mocktrading.events.TradeExecutedPayload;
 import com.mocktrading.events.kafka.EventKafkaSerializer;
+import com.mocktrading.localstack.FreePorts;
 import com.mocktrading.localstack.SharedServers;
 import com.mocktrading.localstack.websocket.WebSocketTestClient;
+import com.mocktrading.marketdata.MarketDataServiceApplication;
 import com.mocktrading.platform.TestTokens;
 import com.mocktrading.schema.SchemaBootstrap;
 import com.mocktrading.schema.SchemaTargets;
@@ -17,13 +19,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,6 +63,34 @@ public final class MarketDataTestSupport {
             new SchemaBootstrap(new SchemaTargets(bootstrapServers, null, null, null, (short) 1)).apply();
         } catch (Exception e) {
             throw new IllegalStateException("topic bootstrap failed", e);
+        }
+    }
+
+    /** Another instance of the service, outside the Spring test context cache, on its own port. */
+    public static ConfigurableApplicationContext startInstance(String kafka, String redisUri, String... more) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=" + FreePorts.next(),
+                "--spring.kafka.bootstrap-servers=" + kafka,
+                "--mocktrading.store.redis-uri=" + redisUri,
+                "--mocktrading.security.jwt.public-key-location=" + TestTokens.publicKeyLocation(),
+                "--mocktrading.security.jwt.issuer=" + TestTokens.issuer()));
+        args.addAll(List.of(more));
+        return new SpringApplicationBuilder(MarketDataServiceApplication.class).run(args.toArray(String[]::new));
+    }
+
+    public static int portOf(ConfigurableApplicationContext instance) {
+        return ((WebServerApplicationContext) instance).getWebServer().getPort();
+    }
+
+    /** Polls until the condition holds; fails after {@code timeout}. */
+    public static void awaitUntil(Duration timeout, String what, BooleanSupplier condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what + " did not happen within " + timeout);
+            }
+            Thread.sleep(50);
         }
     }
 

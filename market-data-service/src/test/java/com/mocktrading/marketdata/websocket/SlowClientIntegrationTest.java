@@ -1,6 +1,7 @@
 package com.mocktrading.marketdata.websocket;
 
 import static com.mocktrading.marketdata.support.MarketDataTestSupport.WAIT;
+import static com.mocktrading.marketdata.support.MarketDataTestSupport.awaitUntil;
 import static com.mocktrading.marketdata.support.MarketDataTestSupport.connect;
 import static com.mocktrading.marketdata.support.MarketDataTestSupport.isType;
 import static com.mocktrading.marketdata.support.MarketDataTestSupport.json;
@@ -83,7 +84,8 @@ class SlowClientIntegrationTest extends RunningMarketDataService {
 
             String last = PriceView.of(new LatestPrice("X", BigDecimal.valueOf(ROUNDS), start))
                     .price();
-            awaitUntil(() -> SYMBOLS.stream().allMatch(symbol -> last.equals(fastLatest.get("prices:" + symbol))));
+            awaitUntil(WAIT, "the fast client seeing the last prices", () -> SYMBOLS.stream()
+                    .allMatch(symbol -> last.equals(fastLatest.get("prices:" + symbol))));
             Connections.ConnectionStats stalled = statsOf(slowUser);
             assertThat(stalled.conflatedUpdates())
                     .as("the stalled client's updates were conflated")
@@ -94,7 +96,7 @@ class SlowClientIntegrationTest extends RunningMarketDataService {
 
             Map<String, String> slowLatest = new ConcurrentHashMap<>();
             slow.resume();
-            awaitUntil(() -> {
+            awaitUntil(WAIT, "the slow client catching up to the last prices", () -> {
                 for (String frame : slow.drain()) {
                     JsonNode node = json(frame);
                     if ("price_update".equals(node.path("type").asString())) {
@@ -116,17 +118,12 @@ class SlowClientIntegrationTest extends RunningMarketDataService {
     }
 
     private void awaitSubscribed(int topics) throws InterruptedException {
-        awaitUntil(() ->
-                connections.stats().stream().filter(s -> s.topics() == topics).count() >= 2);
-    }
-
-    private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos() * 2;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within " + WAIT.multipliedBy(2));
-            }
-            Thread.sleep(50);
-        }
+        awaitUntil(
+                WAIT,
+                "both subscriptions",
+                () -> connections.stats().stream()
+                                .filter(s -> s.topics() == topics)
+                                .count()
+                        >= 2);
     }
 }

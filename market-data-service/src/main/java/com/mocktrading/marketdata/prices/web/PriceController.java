@@ -7,6 +7,7 @@ import com.mocktrading.marketdata.symbols.SymbolDirectory;
 import com.mocktrading.platform.error.ApiException;
 import com.mocktrading.platform.error.ErrorCode;
 import com.mocktrading.platform.error.FieldError;
+import com.mocktrading.platform.store.StoreProperties;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
@@ -14,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -36,13 +36,10 @@ class PriceController {
     private final SymbolDirectory symbols;
     private final Duration timeout;
 
-    PriceController(
-            PriceCache prices,
-            SymbolDirectory symbols,
-            @Value("${mocktrading.store.redis-command-timeout:500ms}") Duration timeout) {
+    PriceController(PriceCache prices, SymbolDirectory symbols, StoreProperties stores) {
         this.prices = prices;
         this.symbols = symbols;
-        this.timeout = timeout;
+        this.timeout = stores.redisCommandTimeout().multipliedBy(2);
     }
 
     @GetMapping("/prices/{symbol}")
@@ -84,7 +81,7 @@ class PriceController {
     private Mono<Map<String, LatestPrice>> read(Collection<String> wanted) {
         return Mono.fromCompletionStage(() -> prices.latestAsync(wanted))
                 .subscribeOn(Schedulers.boundedElastic()) // reconnecting to Redis blocks
-                .timeout(timeout.multipliedBy(2))
+                .timeout(timeout)
                 .onErrorMap(e -> !(e instanceof ApiException), e -> ApiException.dependencyUnavailable("redis", e));
     }
 
