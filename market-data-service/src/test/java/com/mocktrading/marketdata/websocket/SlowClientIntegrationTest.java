@@ -14,6 +14,7 @@ import com.mocktrading.core.price.PriceCache;
 import com.mocktrading.events.universe.Listing;
 import com.mocktrading.events.universe.SymbolUniverse;
 import com.mocktrading.localstack.websocket.WebSocketTestClient;
+import com.mocktrading.marketdata.fanout.RedisChannelHub;
 import com.mocktrading.marketdata.prices.PriceView;
 import com.mocktrading.marketdata.support.RunningMarketDataService;
 import java.math.BigDecimal;
@@ -46,6 +47,9 @@ class SlowClientIntegrationTest extends RunningMarketDataService {
 
     @Autowired
     Connections connections;
+
+    @Autowired
+    RedisChannelHub<Update> hub;
 
     @Test
     void aStalledClientIsConflatedAndDelaysNobody() throws Exception {
@@ -108,6 +112,23 @@ class SlowClientIntegrationTest extends RunningMarketDataService {
                 return SYMBOLS.stream().allMatch(symbol -> last.equals(slowLatest.get("prices:" + symbol)));
             });
         }
+    }
+
+    @Test
+    void disconnectingReleasesTheConnectionAndItsRedisSubscriptions() throws Exception {
+        String user = newUser();
+        String symbol = SymbolUniverse.of(1000, 0).get(999).symbol(); // no other test's
+        try (WebSocketTestClient client = connect(port, user)) {
+            client.send("{\"type\":\"subscribe\",\"topics\":[\"prices:" + symbol + "\",\"orders\"]}");
+            client.await(frame -> isType(frame, "subscribed"), WAIT);
+            assertThat(hub.isWanted("prices:" + symbol)).isTrue();
+            assertThat(hub.isWanted("orders:" + user)).isTrue();
+        }
+
+        awaitUntil(WAIT, "the connection's cleanup", () -> connections.stats().stream()
+                .noneMatch(stats -> stats.userId().equals(user)));
+        assertThat(hub.isWanted("orders:" + user)).isFalse();
+        assertThat(hub.isWanted("prices:" + symbol)).isFalse();
     }
 
     private Connections.ConnectionStats statsOf(String user) {
