@@ -4,7 +4,9 @@ package com.mocktrading.platform.dependency;
 public enum Dependency {
     DYNAMODB("dynamodb", "DynamoDB"),
     REDIS("redis", "Redis"),
-    KAFKA("kafka", "Kafka");
+    KAFKA("kafka", "Kafka"),
+    ELASTICSEARCH("elasticsearch", "Elasticsearch"),
+    CLICKHOUSE("clickhouse", "ClickHouse");
 
     private final String id;
     private final String label;

@@ -1,0 +1,15 @@
+package com.mocktrading.query.history;
+
+import java.util.List;
+
+/**
+ * One page of a user's history, newest first.
+ *
+ * @param nextCursor the opaque cursor of the next page, or null when this is the last one
+ */
+public record TradePage(List<Trade> trades, String nextCursor) {
+
+    public TradePage {
+        trades = List.copyOf(trades);
+    }
+}

@@ -1,0 +1,43 @@
+package com.mocktrading.query.history.web;
+
+import com.mocktrading.core.Timestamps;
+import com.mocktrading.core.money.Money;
+import com.mocktrading.query.history.Trade;
+import com.mocktrading.query.history.TradePage;
+import java.util.List;
+
+/** The contract's body of {@code GET /trades/search}; absent values are explicit nulls. */
+record TradeSearchResponse(List<TradeView> trades, String nextCursor) {
+
+    static TradeSearchResponse of(TradePage page) {
+        return new TradeSearchResponse(page.trades().stream().map(TradeView::of).toList(), page.nextCursor());
+    }
+
+    /** Prices as plain decimal strings, timestamps as ISO-8601 UTC with milliseconds. */
+    record TradeView(
+            String eventId,
+            String orderId,
+            String userId,
+            String symbol,
+            String side,
+            long quantity,
+            String status,
+            String executionPrice,
+            String executionTimestamp,
+            String failureReason) {
+
+        static TradeView of(Trade trade) {
+            return new TradeView(
+                    trade.eventId(),
+                    trade.orderId(),
+                    trade.userId(),
+                    trade.symbol(),
+                    trade.side(),
+                    trade.quantity(),
+                    trade.status(),
+                    trade.executionPrice() == null ? null : Money.formatPrice(trade.executionPrice()),
+                    Timestamps.format(trade.executionTimestamp()),
+                    trade.failureReason());
+        }
+    }
+}
