@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,7 +27,9 @@ import java.util.stream.Stream;
 /**
  * A Flink job of this project, deployed to the local cluster the way it reaches a real one: its shaded jar
  * uploaded through the REST API and run with program arguments, resuming from the latest retained checkpoint
- * of an earlier run. Stopping cancels it, which retains its last checkpoint for the next run.
+ * of its own earlier run. Stopping cancels it, which retains its last checkpoint for the next run. Which run was
+ * its last is kept in {@code <checkpoints>/<name>.last}: the job id of that run and the checkpoint it had
+ * started from, the fallback when that run ended before its first checkpoint.
  */
 final class FlinkJarJob implements LocalServer {
 
@@ -61,9 +64,9 @@ final class FlinkJarJob implements LocalServer {
             throw new PrerequisiteMissingException(jar + " is missing: build the project first (./run-local.sh does)");
         }
         String uploaded = upload();
-        String restore = latestCheckpoint()
-                .map(path -> ",\"savepointPath\":\"" + path + "\"")
-                .orElse("");
+        Optional<Path> restoreFrom = latestCheckpoint();
+        String restore =
+                restoreFrom.map(path -> ",\"savepointPath\":\"" + path + "\"").orElse("");
         String body = "{\"programArgsList\":["
                 + arguments.stream().map(a -> "\"" + a + "\"").collect(Collectors.joining(",")) + "]" + restore + "}";
         String response = send(HttpRequest.newBuilder(URI.create(restUrl + "/jars/" + uploaded + "/run"))
@@ -74,6 +77,7 @@ final class FlinkJarJob implements LocalServer {
             throw new ServerStartException(name + " was not accepted by Flink: " + response);
         }
         jobId = id.group(1);
+        remember(jobId, restoreFrom);
         Readiness.await(
                 name + " job " + jobId,
                 Duration.ofSeconds(60),
@@ -108,19 +112,41 @@ final class FlinkJarJob implements LocalServer {
         return restUrl + "/#/job/running/" + jobId + "/overview";
     }
 
-    /** The newest completed checkpoint any earlier run of a job left in the cluster's checkpoint directory. */
+    /** The newest completed checkpoint of this job's last run, or the one that run had started from. */
     private Optional<Path> latestCheckpoint() {
-        if (!Files.isDirectory(checkpoints)) {
+        Path last = checkpoints.resolve(name + ".last");
+        if (!Files.isRegularFile(last)) {
             return Optional.empty();
         }
-        try (Stream<Path> files = Files.find(
-                checkpoints,
-                3,
-                (path, attributes) -> path.getFileName().toString().equals("_metadata")
-                        && path.getParent().getFileName().toString().startsWith("chk-"))) {
-            return files.max((a, b) ->
-                            Long.compare(a.toFile().lastModified(), b.toFile().lastModified()))
-                    .map(Path::getParent);
+        try {
+            List<String> lines = Files.readAllLines(last);
+            Path runDirectory = checkpoints.resolve(lines.get(0));
+            Optional<Path> newest = Optional.empty();
+            if (Files.isDirectory(runDirectory)) {
+                try (Stream<Path> runs = Files.list(runDirectory)) {
+                    newest = runs.filter(path -> path.getFileName().toString().startsWith("chk-"))
+                            .filter(path -> Files.isRegularFile(path.resolve("_metadata")))
+                            .max(Comparator.comparingInt(path -> Integer.parseInt(
+                                    path.getFileName().toString().substring("chk-".length()))));
+                }
+            }
+            if (newest.isEmpty() && lines.size() > 1 && Files.isDirectory(Path.of(lines.get(1)))) {
+                newest = Optional.of(Path.of(lines.get(1)));
+            }
+            return newest;
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot read " + last + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void remember(String runningJob, Optional<Path> startedFrom) {
+        try {
+            Files.createDirectories(checkpoints);
+            Files.write(
+                    checkpoints.resolve(name + ".last"),
+                    startedFrom.isPresent()
+                            ? List.of(runningJob, startedFrom.get().toString())
+                            : List.of(runningJob));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

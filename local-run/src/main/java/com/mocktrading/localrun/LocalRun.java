@@ -76,6 +76,10 @@ public final class LocalRun {
                     + settings.orderServicePort() + "/orders");
             OUT.println("  curl -s -H \"Authorization: Bearer $TOKEN\" http://127.0.0.1:"
                     + settings.portfolioServicePort() + "/portfolio/alice");
+            OUT.println("  curl -s -H \"Authorization: Bearer $TOKEN\" http://127.0.0.1:" + settings.queryServicePort()
+                    + "/trades/search");
+            OUT.println("  curl -s -H \"Authorization: Bearer $TOKEN\" 'http://127.0.0.1:" + settings.queryServicePort()
+                    + "/analytics/volume?symbol=ACME&timeWindow=1h&interval=5m'");
             OUT.println("  live prices and your order updates (WebSocket; send"
                     + " {\"type\":\"subscribe\",\"topics\":[\"prices:ACME\",\"orders\"]}):");
             OUT.println("    ws://127.0.0.1:" + settings.marketDataServicePort() + "/marketdata?access_token=$TOKEN");

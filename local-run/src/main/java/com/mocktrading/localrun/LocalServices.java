@@ -23,7 +23,9 @@ final class LocalServices {
                 "MOCKTRADING_SECURITY_JWT_PUBLIC_KEY_LOCATION",
                         publicKey.toUri().toString(),
                 "MOCKTRADING_SECURITY_JWT_ISSUER", DevTokenIssuer.ISSUER,
-                "MOCKTRADING_MARKET_DATA_UNIVERSE_SIZE", Integer.toString(settings.symbols()));
+                "MOCKTRADING_MARKET_DATA_UNIVERSE_SIZE", Integer.toString(settings.symbols()),
+                "MOCKTRADING_QUERY_ELASTICSEARCH_URL", stack.elasticsearch().httpUrl(),
+                "MOCKTRADING_QUERY_CLICKHOUSE_URL", stack.clickHouse().httpUrl());
         Path logs = settings.dataDirectory().resolve("logs");
         return List.of(
                 service("order-service", projectDirectory, version, settings.orderServicePort(), environment, logs),
@@ -34,6 +36,7 @@ final class LocalServices {
                         settings.portfolioServicePort(),
                         environment,
                         logs),
+                service("query-service", projectDirectory, version, settings.queryServicePort(), environment, logs),
                 service(
                         "market-data-service",
                         projectDirectory,
@@ -45,18 +48,33 @@ final class LocalServices {
 
     /** The Flink jobs of the local run, configured for the local servers. */
     static List<FlinkJarJob> jobs(LocalStack stack, Path projectDirectory, String version) {
-        Path jar = projectDirectory.resolve("flink-execution-job/target/flink-execution-job-" + version + "-job.jar");
-        return List.of(new FlinkJarJob(
-                "execution-job",
-                jar,
-                stack.flink().restUrl(),
-                stack.flink().checkpointDirectory(),
-                List.of(
-                        "--kafka", stack.kafka().bootstrapServers(),
-                        "--dynamodb", stack.dynamoDb().endpointUrl(),
-                        "--redis", stack.redis().uri(),
-                        "--checkpoint-interval-ms", "2000",
-                        "--parallelism", "2")));
+        return List.of(
+                job(
+                        stack,
+                        "execution-job",
+                        projectDirectory.resolve(
+                                "flink-execution-job/target/flink-execution-job-" + version + "-job.jar"),
+                        List.of(
+                                "--kafka", stack.kafka().bootstrapServers(),
+                                "--dynamodb", stack.dynamoDb().endpointUrl(),
+                                "--redis", stack.redis().uri(),
+                                "--checkpoint-interval-ms", "2000",
+                                "--parallelism", "2")),
+                job(
+                        stack,
+                        "persistence-job",
+                        projectDirectory.resolve(
+                                "flink-persistence-job/target/flink-persistence-job-" + version + "-job.jar"),
+                        List.of(
+                                "--kafka", stack.kafka().bootstrapServers(),
+                                "--elasticsearch", stack.elasticsearch().httpUrl(),
+                                "--clickhouse", stack.clickHouse().httpUrl(),
+                                "--checkpoint-interval-ms", "2000",
+                                "--parallelism", "1")));
+    }
+
+    private static FlinkJarJob job(LocalStack stack, String name, Path jar, List<String> arguments) {
+        return new FlinkJarJob(name, jar, stack.flink().restUrl(), stack.flink().checkpointDirectory(), arguments);
     }
 
     /** The simulated feed, unless the run was asked for none ({@code --simulator-rate=0}). */

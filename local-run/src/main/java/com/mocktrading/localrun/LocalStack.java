@@ -170,6 +170,7 @@ public final class LocalStack implements AutoCloseable {
         if (settings.projectDirectory() != null) {
             ports.put(settings.orderServicePort(), "order-service-port");
             ports.put(settings.portfolioServicePort(), "portfolio-service-port");
+            ports.put(settings.queryServicePort(), "query-service-port");
             ports.put(settings.marketDataServicePort(), "market-data-service-port");
         }
         ports.forEach((port, option) -> {

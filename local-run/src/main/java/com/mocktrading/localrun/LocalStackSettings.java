@@ -25,6 +25,7 @@ public record LocalStackSettings(
         int flinkRestPort,
         int orderServicePort,
         int portfolioServicePort,
+        int queryServicePort,
         int marketDataServicePort,
         int symbols,
         double simulatorRate,
@@ -45,6 +46,7 @@ public record LocalStackSettings(
                 8081,
                 8091,
                 8092,
+                8093,
                 8094,
                 1000,
                 500,
@@ -56,6 +58,7 @@ public record LocalStackSettings(
     public static LocalStackSettings onFreePorts(Path dataDirectory, Path projectDirectory) {
         return new LocalStackSettings(
                 dataDirectory,
+                FreePorts.next(),
                 FreePorts.next(),
                 FreePorts.next(),
                 FreePorts.next(),
@@ -93,6 +96,7 @@ public record LocalStackSettings(
                 port(options, "flink-port", d.flinkRestPort()),
                 port(options, "order-service-port", d.orderServicePort()),
                 port(options, "portfolio-service-port", d.portfolioServicePort()),
+                port(options, "query-service-port", d.queryServicePort()),
                 port(options, "market-data-service-port", d.marketDataServicePort()),
                 number(options, "symbols", d.symbols()),
                 number(options, "simulator-rate", (int) d.simulatorRate()),

@@ -69,6 +69,13 @@ class LocalRunServicesIntegrationTest {
             awaitStatus(settings, token, orderId, "EXECUTED");
             String orderUpdate = live.await(frame -> frame.contains(orderId), Duration.ofSeconds(30));
             live.close();
+            String history = awaitBody(
+                    "http://127.0.0.1:" + settings.queryServicePort() + "/trades/search?symbol=DEMO", token, orderId);
+            String volume = awaitBody(
+                    "http://127.0.0.1:" + settings.queryServicePort()
+                            + "/analytics/volume?symbol=DEMO&timeWindow=1h&interval=1h",
+                    token,
+                    "\"volume\":4");
             HttpResponse<String> portfolio = send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + settings.portfolioServicePort() + "/portfolio/alice"))
                     .header("Authorization", "Bearer " + token)
@@ -112,6 +119,23 @@ class LocalRunServicesIntegrationTest {
             Thread.sleep(250);
         }
         throw new AssertionError("order " + orderId + " did not become " + status + ": " + last);
+    }
+
+    /** The body of a GET once it contains {@code expected}: the persistence job writes within seconds. */
+    private static String awaitBody(String url, String token, String expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            last = send(HttpRequest.newBuilder(URI.create(url))
+                            .header("Authorization", "Bearer " + token)
+                            .build())
+                    .body();
+            if (last.contains(expected)) {
+                return last;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError(url + " never showed " + expected + ": " + last);
     }
 
     private static void setPrice(LocalStack stack, String symbol, String price) {
