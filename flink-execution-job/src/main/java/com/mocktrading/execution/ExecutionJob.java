@@ -1,5 +1,6 @@
 package com.mocktrading.execution;
 
+import com.mocktrading.core.cli.JobArguments;
 import com.mocktrading.execution.functions.DeadLetterSerializer;
 import com.mocktrading.execution.functions.DeduplicateOutcomes;
 import com.mocktrading.execution.functions.ExecuteOrders;
@@ -10,8 +11,6 @@ import com.mocktrading.execution.records.OrderRecordJson;
 import com.mocktrading.execution.records.OutcomeJson;
 import com.mocktrading.execution.records.RawRecord;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -45,7 +44,7 @@ public final class ExecutionJob {
     private ExecutionJob() {}
 
     public static void main(String[] args) throws Exception {
-        ExecutionJobConfig config = ExecutionJobConfig.fromArguments(arguments(args));
+        ExecutionJobConfig config = ExecutionJobConfig.fromArguments(JobArguments.parse(args));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(environment());
         build(env, config);
         env.execute("trade-execution");
@@ -123,16 +122,5 @@ public final class ExecutionJob {
                 .setDeserializer(new RawRecordDeserializer())
                 .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
                 .build();
-    }
-
-    private static Map<String, String> arguments(String[] args) {
-        Map<String, String> arguments = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("expected --name value pairs, got " + args[i]);
-            }
-            arguments.put(args[i].substring(2), args[i + 1]);
-        }
-        return arguments;
     }
 }

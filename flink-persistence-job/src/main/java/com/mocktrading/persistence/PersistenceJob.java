@@ -1,5 +1,6 @@
 package com.mocktrading.persistence;
 
+import com.mocktrading.core.cli.JobArguments;
 import com.mocktrading.persistence.clickhouse.ClickHouseTradeSink;
 import com.mocktrading.persistence.elasticsearch.ElasticsearchTradeSink;
 import com.mocktrading.persistence.sink.SinkSettings;
@@ -7,8 +8,6 @@ import com.mocktrading.persistence.sink.StoredTrade;
 import com.mocktrading.persistence.sink.TradeStoreSink;
 import com.mocktrading.persistence.source.TradeEventDeserializer;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -32,7 +31,7 @@ public final class PersistenceJob {
     private PersistenceJob() {}
 
     public static void main(String[] args) throws Exception {
-        PersistenceJobConfig config = PersistenceJobConfig.fromArguments(arguments(args));
+        PersistenceJobConfig config = PersistenceJobConfig.fromArguments(JobArguments.parse(args));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(environment());
         build(env, config);
         env.execute("trade-persistence");
@@ -98,16 +97,5 @@ public final class PersistenceJob {
                 .sinkTo(sink)
                 .uid(store + "-sink")
                 .name(store);
-    }
-
-    private static Map<String, String> arguments(String[] args) {
-        Map<String, String> arguments = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("expected --name value pairs, got " + args[i]);
-            }
-            arguments.put(args[i].substring(2), args[i + 1]);
-        }
-        return arguments;
     }
 }
