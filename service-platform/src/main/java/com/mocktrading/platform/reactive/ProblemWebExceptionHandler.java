@@ -3,6 +3,7 @@ package com.mocktrading.platform.reactive;
 import com.mocktrading.platform.error.ApiException;
 import com.mocktrading.platform.error.ErrorCode;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import java.net.ConnectException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,10 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
         if (error instanceof CallNotPermittedException open) {
             return handle(exchange, ApiException.dependencyUnavailable(open.getCausingCircuitBreakerName(), open));
         }
+        if (causedByRefusedConnection(error)) {
+            // A gateway whose service is down, or a service whose store refuses connections.
+            return handle(exchange, ApiException.dependencyUnavailable("an upstream service", error));
+        }
         if (error instanceof ResponseStatusException status) {
             int code = status.getStatusCode().value();
             String detail = status.getReason() != null
@@ -62,5 +67,14 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
                 exchange.getRequest().getPath(),
                 error);
         return problems.write(exchange, ErrorCode.INTERNAL, "The request failed; it has been logged");
+    }
+
+    private static boolean causedByRefusedConnection(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

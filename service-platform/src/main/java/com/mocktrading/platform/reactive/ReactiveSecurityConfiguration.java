@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
@@ -19,7 +20,8 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 
 /**
  * Defence in depth for WebFlux services, with the same rules as the servlet ones: RS256 bearer tokens with
- * issuer, expiry and subject checks; only probes and metrics open; stateless. A token in the
+ * issuer, expiry and subject checks; only probes, metrics and the paths a service lists in
+ * {@code mocktrading.security.public-paths} open; stateless. A token in the
  * {@code access_token} query parameter is accepted only on the paths listed in
  * {@code mocktrading.security.query-token-paths} (WebSocket handshakes: browsers cannot set headers there), so
  * REST calls never learn to put tokens into URLs.
@@ -39,13 +41,22 @@ public class ReactiveSecurityConfiguration {
     SecurityWebFilterChain apiSecurity(
             ServerHttpSecurity http,
             ReactiveJwtDecoder decoder,
-            @Value("${mocktrading.security.query-token-paths:}") List<String> queryTokenPaths) {
+            @Value("${mocktrading.security.query-token-paths:}") List<String> queryTokenPaths,
+            @Value("${mocktrading.security.public-paths:}") List<String> publicPaths) {
         ReactiveProblemWriter problems = new ReactiveProblemWriter();
-        return http.authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus")
-                        .permitAll()
-                        .anyExchange()
-                        .authenticated())
+        return http.authorizeExchange(exchanges -> {
+                    exchanges
+                            .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus")
+                            .permitAll();
+                    // CORS preflights carry no credentials by design; what they may do is the CORS rules' call.
+                    exchanges.pathMatchers(HttpMethod.OPTIONS).permitAll();
+                    if (!publicPaths.isEmpty()) {
+                        exchanges
+                                .pathMatchers(publicPaths.toArray(String[]::new))
+                                .permitAll();
+                    }
+                    exchanges.anyExchange().authenticated();
+                })
                 .oauth2ResourceServer(oauth -> oauth.bearerTokenConverter(bearerTokens(queryTokenPaths))
                         .jwt(jwt -> jwt.jwtDecoder(decoder))
                         .authenticationEntryPoint((exchange, e) ->

@@ -1,0 +1,34 @@
+package com.mocktrading.gateway.devtoken;
+
+import com.mocktrading.events.UserIds;
+import com.mocktrading.platform.error.ApiException;
+import com.mocktrading.platform.error.FieldError;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.annotation.Profile;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /v1/dev/token {"userId":"alice"}}: a token for anyone, which is why it exists only locally. */
+@RestController
+@Profile("local")
+class DevTokenController {
+
+    private final DevTokenSigner signer;
+
+    DevTokenController(DevTokenSigner signer) {
+        this.signer = signer;
+    }
+
+    @PostMapping("/v1/dev/token")
+    Map<String, String> token(@RequestBody(required = false) Map<String, Object> body) {
+        Object userId = body == null ? null : body.get("userId");
+        if (!(userId instanceof String user) || !UserIds.isValid(user)) {
+            throw ApiException.validation(
+                    List.of(new FieldError("userId", "1 to 64 characters: letters, digits, '.', '_', '@', '-'")));
+        }
+        DevTokenSigner.DevToken token = signer.issue(user);
+        return Map.of("token", token.token(), "expiresAt", token.expiresAt().toString());
+    }
+}

@@ -1,0 +1,185 @@
+package com.mocktrading.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mocktrading.gateway.support.RecordingUpstream;
+import com.mocktrading.localstack.FreePorts;
+import com.mocktrading.localstack.auth.DevTokenIssuer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Routing and edge rules of the gateway in the local profile, in front of a recording upstream. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("local")
+class GatewayRoutingIntegrationTest {
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Path KEYS = keys();
+    private static final DevTokenIssuer ISSUER = DevTokenIssuer.loadOrCreate(KEYS);
+    private static final RecordingUpstream UPSTREAM = upstream();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("mocktrading.gateway.order-service", UPSTREAM::url);
+        registry.add("mocktrading.gateway.portfolio-service", UPSTREAM::url);
+        registry.add("mocktrading.gateway.query-service", UPSTREAM::url);
+        registry.add("mocktrading.gateway.market-data-service", () -> "http://127.0.0.1:" + FreePorts.next());
+        registry.add(
+                "mocktrading.security.jwt.public-key-location",
+                () -> KEYS.resolve("public.pem").toUri().toString());
+        registry.add("mocktrading.security.jwt.issuer", () -> DevTokenIssuer.ISSUER);
+        registry.add(
+                "mocktrading.dev-token.key-location",
+                () -> KEYS.resolve("signing-key.jwk.json").toUri().toString());
+    }
+
+    @AfterAll
+    static void stopUpstream() {
+        UPSTREAM.close();
+    }
+
+    @Test
+    void routesVersionedPathsToTheServiceWithTheCallersTokenAndTheRequestId() throws Exception {
+        String token = ISSUER.issue("alice");
+
+        HttpResponse<String> response = send(get("/v1/portfolio/alice?x=1")
+                .header("Authorization", "Bearer " + token)
+                .header("X-Request-Id", "req-42"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"upstream\":true}");
+        assertThat(response.headers().firstValue("X-Request-Id")).hasValue("req-42");
+        RecordingUpstream.Forwarded forwarded = UPSTREAM.next();
+        assertThat(forwarded.pathAndQuery()).isEqualTo("/portfolio/alice?x=1");
+        assertThat(forwarded.header("Authorization")).isEqualTo("Bearer " + token);
+        assertThat(forwarded.header("X-Request-Id")).isEqualTo("req-42");
+    }
+
+    @Test
+    void routesEveryServicesPaths() throws Exception {
+        String token = "Bearer " + ISSUER.issue("alice");
+        for (String path :
+                new String[] {"/v1/orders", "/v1/orders/o-1", "/v1/trades/search?size=5", "/v1/analytics/volume"}) {
+            assertThat(send(get(path).header("Authorization", token)).statusCode())
+                    .as(path)
+                    .isEqualTo(200);
+            assertThat(UPSTREAM.next().pathAndQuery()).isEqualTo(path.substring(3));
+        }
+    }
+
+    @Test
+    void refusesMissingForgedAndExpiredTokensWithProblems() throws Exception {
+        String expired = ISSUER.issue("alice", Duration.ofSeconds(-120));
+        String forged = ISSUER.issue("alice").replaceFirst("\\.[^.]+$", ".c2lnbmF0dXJl");
+
+        for (HttpRequest.Builder request : new HttpRequest.Builder[] {
+            get("/v1/orders"),
+            get("/v1/orders").header("Authorization", "Bearer " + expired),
+            get("/v1/orders").header("Authorization", "Bearer " + forged),
+            get("/v1/orders").header("Authorization", "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJhbGljZSJ9.")
+        }) {
+            HttpResponse<String> response = send(request);
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(response.body()).contains("\"code\":\"UNAUTHENTICATED\"");
+        }
+        assertThat(UPSTREAM.next()).as("nothing reached the service").isNull();
+    }
+
+    @Test
+    void issuesDevelopmentTokensThatTheGatewayAccepts() throws Exception {
+        HttpResponse<String> issued = send(HttpRequest.newBuilder(uri("/v1/dev/token"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"bob\"}")));
+        String token = issued.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
+        assertThat(issued.body()).contains("\"expiresAt\"");
+        assertThat(send(get("/v1/orders").header("Authorization", "Bearer " + token))
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(UPSTREAM.next().header("Authorization")).isEqualTo("Bearer " + token);
+        HttpResponse<String> invalid = send(HttpRequest.newBuilder(uri("/v1/dev/token"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"../../etc\"}")));
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.body()).contains("VALIDATION_FAILED");
+    }
+
+    @Test
+    void refusesOversizedBodies() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/v1/orders"))
+                .header("Authorization", "Bearer " + ISSUER.issue("alice"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"pad\":\"" + "x".repeat(20_000) + "\"}")));
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(UPSTREAM.next()).isNull();
+    }
+
+    @Test
+    void answersCorsPreflightsForTheWebPage() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/v1/orders"))
+                .header("Origin", "http://localhost:3000")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:3000");
+    }
+
+    @Test
+    void answers503WhenTheServiceIsDown() throws Exception {
+        HttpResponse<String> response =
+                send(get("/v1/symbols").header("Authorization", "Bearer " + ISSUER.issue("alice")));
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).doesNotContain("Exception");
+    }
+
+    private HttpRequest.Builder get(String path) {
+        return HttpRequest.newBuilder(uri(path)).GET();
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Path keys() {
+        try {
+            return Files.createTempDirectory("gateway-dev-issuer");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static RecordingUpstream upstream() {
+        try {
+            return new RecordingUpstream();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

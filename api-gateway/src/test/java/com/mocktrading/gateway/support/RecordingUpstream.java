@@ -1,0 +1,67 @@
+package com.mocktrading.gateway.support;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An upstream HTTP server standing in for the services behind the gateway: it records what the gateway forwarded
+ * (method, path with query, headers) and answers 200 with a small JSON body. The services themselves are tested
+ * against their real stores in their own modules; here only the gateway's routing and edge rules are under test.
+ */
+public final class RecordingUpstream implements AutoCloseable {
+
+    public record Forwarded(String method, String pathAndQuery, Map<String, List<String>> headers) {
+
+        public String header(String name) {
+            return headers.entrySet().stream()
+                    .filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                    .map(entry -> entry.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
+        }
+    }
+
+    private final HttpServer server;
+    private final BlockingQueue<Forwarded> received = new LinkedBlockingQueue<>();
+
+    public RecordingUpstream() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            String query = exchange.getRequestURI().getRawQuery();
+            received.add(new Forwarded(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath() + (query == null ? "" : "?" + query),
+                    Map.copyOf(exchange.getRequestHeaders())));
+            exchange.getRequestBody().readAllBytes();
+            byte[] body = "{\"upstream\":true}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The next request the gateway forwarded, or null within 5 s. */
+    public Forwarded next() throws InterruptedException {
+        return received.poll(5, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
