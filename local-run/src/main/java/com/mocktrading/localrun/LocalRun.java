@@ -67,22 +67,20 @@ public final class LocalRun {
         if (stack.settings().projectDirectory() != null) {
             LocalStackSettings settings = stack.settings();
             OUT.println();
-            OUT.println("try it:");
-            OUT.println("  TOKEN=$(bin/dev-token alice)");
-            OUT.println("  curl -s -H \"Authorization: Bearer $TOKEN\" http://127.0.0.1:"
-                    + settings.marketDataServicePort() + "/prices/ACME");
+            String gateway = "http://127.0.0.1:" + settings.gatewayPort();
+            OUT.println("the API gateway: " + gateway + "/v1/...; try it:");
+            OUT.println("  TOKEN=$(curl -s -X POST -H 'Content-Type: application/json' -d '{\"userId\":\"alice\"}' "
+                    + gateway + "/v1/dev/token | sed 's/.*\"token\":\"\\([^\"]*\\)\".*/\\1/')");
+            OUT.println("  curl -s -H \"Authorization: Bearer $TOKEN\" " + gateway + "/v1/prices/ACME");
             OUT.println("  curl -s -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' \\");
-            OUT.println("       -d '{\"symbol\":\"ACME\",\"side\":\"BUY\",\"quantity\":10}' http://127.0.0.1:"
-                    + settings.orderServicePort() + "/orders");
-            OUT.println("  curl -s -H \"Authorization: Bearer $TOKEN\" http://127.0.0.1:"
-                    + settings.portfolioServicePort() + "/portfolio/alice");
-            OUT.println("  curl -s -H \"Authorization: Bearer $TOKEN\" http://127.0.0.1:" + settings.queryServicePort()
-                    + "/trades/search");
-            OUT.println("  curl -s -H \"Authorization: Bearer $TOKEN\" 'http://127.0.0.1:" + settings.queryServicePort()
-                    + "/analytics/volume?symbol=ACME&timeWindow=1h&interval=5m'");
+            OUT.println("       -d '{\"symbol\":\"ACME\",\"side\":\"BUY\",\"quantity\":10}' " + gateway + "/v1/orders");
+            OUT.println("  curl -s -H \"Authorization: Bearer $TOKEN\" " + gateway + "/v1/portfolio/alice");
+            OUT.println("  curl -s -H \"Authorization: Bearer $TOKEN\" " + gateway + "/v1/trades/search");
+            OUT.println("  curl -s -H \"Authorization: Bearer $TOKEN\" '" + gateway
+                    + "/v1/analytics/volume?symbol=ACME&timeWindow=1h&interval=5m'");
             OUT.println("  live prices and your order updates (WebSocket; send"
                     + " {\"type\":\"subscribe\",\"topics\":[\"prices:ACME\",\"orders\"]}):");
-            OUT.println("    ws://127.0.0.1:" + settings.marketDataServicePort() + "/marketdata?access_token=$TOKEN");
+            OUT.println("    ws://127.0.0.1:" + settings.gatewayPort() + "/v1/marketdata?access_token=$TOKEN");
         }
     }
 

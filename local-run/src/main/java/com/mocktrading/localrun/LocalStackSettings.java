@@ -27,6 +27,7 @@ public record LocalStackSettings(
         int portfolioServicePort,
         int queryServicePort,
         int marketDataServicePort,
+        int gatewayPort,
         int symbols,
         double simulatorRate,
         String elasticsearchHeap,
@@ -48,6 +49,7 @@ public record LocalStackSettings(
                 8092,
                 8093,
                 8094,
+                8080,
                 1000,
                 500,
                 "512m",
@@ -58,6 +60,7 @@ public record LocalStackSettings(
     public static LocalStackSettings onFreePorts(Path dataDirectory, Path projectDirectory) {
         return new LocalStackSettings(
                 dataDirectory,
+                FreePorts.next(),
                 FreePorts.next(),
                 FreePorts.next(),
                 FreePorts.next(),
@@ -98,6 +101,7 @@ public record LocalStackSettings(
                 port(options, "portfolio-service-port", d.portfolioServicePort()),
                 port(options, "query-service-port", d.queryServicePort()),
                 port(options, "market-data-service-port", d.marketDataServicePort()),
+                port(options, "gateway-port", d.gatewayPort()),
                 number(options, "symbols", d.symbols()),
                 number(options, "simulator-rate", (int) d.simulatorRate()),
                 options.getOrDefault("elasticsearch-heap", d.elasticsearchHeap()),

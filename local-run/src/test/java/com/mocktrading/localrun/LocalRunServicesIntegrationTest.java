@@ -26,8 +26,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The local run as a user meets it: servers, services, jobs and the simulated feed up; live prices and the
- * user's own order update over the WebSocket; an order placed and executed; a portfolio read; all stopped.
+ * The local run as a user meets it, through the gateway only: servers, services, jobs and the simulated feed up; a
+ * development token; live prices and the user's own order update over the WebSocket; an order placed and
+ * executed; the portfolio, the history and the volume analytics showing it; all stopped.
  */
 class LocalRunServicesIntegrationTest {
 
@@ -49,18 +50,23 @@ class LocalRunServicesIntegrationTest {
                             "order-service",
                             "portfolio-service",
                             "market-data-service",
+                            "api-gateway",
                             "execution-job",
                             "price-simulator");
             setPrice(stack, "DEMO", "12.50");
-            String token = stack.devTokenIssuer().issue("alice");
-            WebSocketTestClient live = WebSocketTestClient.connect(URI.create(
-                    "ws://127.0.0.1:" + settings.marketDataServicePort() + "/marketdata?access_token=" + token));
+            String gateway = "http://127.0.0.1:" + settings.gatewayPort();
+            HttpResponse<String> issued = send(HttpRequest.newBuilder(URI.create(gateway + "/v1/dev/token"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"alice\"}"))
+                    .build());
+            String token = JSON.readTree(issued.body()).get("token").asText();
+            WebSocketTestClient live = WebSocketTestClient.connect(
+                    URI.create("ws://127.0.0.1:" + settings.gatewayPort() + "/v1/marketdata?access_token=" + token));
             live.send("{\"type\":\"subscribe\",\"topics\":[\"prices:ACME\",\"orders\"]}");
             live.await(frame -> frame.contains("\"type\":\"subscribed\""), Duration.ofSeconds(30));
             String simulated = live.await(frame -> frame.contains("\"topic\":\"prices:ACME\""), Duration.ofSeconds(60));
 
-            HttpResponse<String> placed = send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + settings.orderServicePort() + "/orders"))
+            HttpResponse<String> placed = send(HttpRequest.newBuilder(URI.create(gateway + "/v1/orders"))
                     .header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"symbol\":\"DEMO\",\"side\":\"BUY\",\"quantity\":4}"))
@@ -69,15 +75,10 @@ class LocalRunServicesIntegrationTest {
             awaitStatus(settings, token, orderId, "EXECUTED");
             String orderUpdate = live.await(frame -> frame.contains(orderId), Duration.ofSeconds(30));
             live.close();
-            String history = awaitBody(
-                    "http://127.0.0.1:" + settings.queryServicePort() + "/trades/search?symbol=DEMO", token, orderId);
+            String history = awaitBody(gateway + "/v1/trades/search?symbol=DEMO", token, orderId);
             String volume = awaitBody(
-                    "http://127.0.0.1:" + settings.queryServicePort()
-                            + "/analytics/volume?symbol=DEMO&timeWindow=1h&interval=1h",
-                    token,
-                    "\"volume\":4");
-            HttpResponse<String> portfolio = send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + settings.portfolioServicePort() + "/portfolio/alice"))
+                    gateway + "/v1/analytics/volume?symbol=DEMO&timeWindow=1h&interval=1h", token, "\"volume\":4");
+            HttpResponse<String> portfolio = send(HttpRequest.newBuilder(URI.create(gateway + "/v1/portfolio/alice"))
                     .header("Authorization", "Bearer " + token)
                     .build());
 
@@ -108,8 +109,8 @@ class LocalRunServicesIntegrationTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         String last = "";
         while (System.nanoTime() < deadline) {
-            last = send(HttpRequest.newBuilder(URI.create(
-                                    "http://127.0.0.1:" + settings.orderServicePort() + "/orders/" + orderId))
+            last = send(HttpRequest.newBuilder(
+                                    URI.create("http://127.0.0.1:" + settings.gatewayPort() + "/v1/orders/" + orderId))
                             .header("Authorization", "Bearer " + token)
                             .build())
                     .body();
