@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mocktrading.gateway.support.RecordingUpstream;
 import com.mocktrading.localstack.FreePorts;
+import com.mocktrading.localstack.SharedServers;
 import com.mocktrading.localstack.auth.DevTokenIssuer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -40,6 +41,9 @@ class GatewayRoutingIntegrationTest {
         registry.add("mocktrading.gateway.portfolio-service", UPSTREAM::url);
         registry.add("mocktrading.gateway.query-service", UPSTREAM::url);
         registry.add("mocktrading.gateway.market-data-service", () -> "http://127.0.0.1:" + FreePorts.next());
+        registry.add("mocktrading.gateway.rate-limit.redis-uri", () -> SharedServers.redis()
+                .uri());
+        registry.add("mocktrading.gateway.rate-limit.capacity", () -> "1000");
         registry.add(
                 "mocktrading.security.jwt.public-key-location",
                 () -> KEYS.resolve("public.pem").toUri().toString());

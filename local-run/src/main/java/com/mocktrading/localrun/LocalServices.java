@@ -44,7 +44,7 @@ final class LocalServices {
                         settings.marketDataServicePort(),
                         environment,
                         logs),
-                service("api-gateway", projectDirectory, version, settings.gatewayPort(), gateway(settings), logs));
+                service("api-gateway", projectDirectory, version, settings.gatewayPort(), gateway(stack), logs));
     }
 
     /** The Flink jobs of the local run, configured for the local servers. */
@@ -82,20 +82,30 @@ final class LocalServices {
      * The gateway in front of the services, in the local profile: it also hands out development tokens, signed
      * with the key whose public half the services trust.
      */
-    private static Map<String, String> gateway(LocalStackSettings settings) {
+    private static Map<String, String> gateway(LocalStack stack) {
+        LocalStackSettings settings = stack.settings();
         Path issuer = devIssuerDirectory(settings);
         return Map.of(
-                "SPRING_PROFILES_ACTIVE", "local",
-                "ORDER_SERVICE_URL", "http://127.0.0.1:" + settings.orderServicePort(),
-                "PORTFOLIO_SERVICE_URL", "http://127.0.0.1:" + settings.portfolioServicePort(),
-                "QUERY_SERVICE_URL", "http://127.0.0.1:" + settings.queryServicePort(),
-                "MARKET_DATA_SERVICE_URL", "http://127.0.0.1:" + settings.marketDataServicePort(),
-                "MARKET_DATA_WEBSOCKET_URL", "ws://127.0.0.1:" + settings.marketDataServicePort(),
+                "SPRING_PROFILES_ACTIVE",
+                "local",
+                "ORDER_SERVICE_URL",
+                "http://127.0.0.1:" + settings.orderServicePort(),
+                "PORTFOLIO_SERVICE_URL",
+                "http://127.0.0.1:" + settings.portfolioServicePort(),
+                "QUERY_SERVICE_URL",
+                "http://127.0.0.1:" + settings.queryServicePort(),
+                "MARKET_DATA_SERVICE_URL",
+                "http://127.0.0.1:" + settings.marketDataServicePort(),
+                "MARKET_DATA_WEBSOCKET_URL",
+                "ws://127.0.0.1:" + settings.marketDataServicePort(),
                 "MOCKTRADING_SECURITY_JWT_PUBLIC_KEY_LOCATION",
-                        issuer.resolve("public.pem").toUri().toString(),
-                "MOCKTRADING_SECURITY_JWT_ISSUER", DevTokenIssuer.ISSUER,
+                issuer.resolve("public.pem").toUri().toString(),
+                "MOCKTRADING_SECURITY_JWT_ISSUER",
+                DevTokenIssuer.ISSUER,
                 "MOCKTRADING_DEV_TOKEN_KEY_LOCATION",
-                        issuer.resolve("signing-key.jwk.json").toUri().toString());
+                issuer.resolve("signing-key.jwk.json").toUri().toString(),
+                "MOCKTRADING_GATEWAY_RATE_LIMIT_REDIS_URI",
+                stack.redis().uri());
     }
 
     /** The simulated feed, unless the run was asked for none ({@code --simulator-rate=0}). */

@@ -1,0 +1,50 @@
+package com.mocktrading.gateway.ratelimit;
+
+import com.mocktrading.platform.reactive.ReactiveProblemWriter;
+import com.mocktrading.platform.store.LazyRedisConnection;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The rate limiter's Redis (one multiplexed connection, opened on first use so the gateway starts and serves while
+ * Redis is down) and its bucket: {@code mocktrading.gateway.rate-limit.capacity} requests at once, refilled at
+ * {@code .refill-per-second}.
+ */
+@Configuration(proxyBeanMethods = false)
+class RateLimitConfiguration {
+
+    @Bean(destroyMethod = "shutdown")
+    RedisClient rateLimitRedis(
+            @Value("${mocktrading.gateway.rate-limit.redis-uri}") String uri,
+            @Value("${mocktrading.gateway.rate-limit.redis-timeout:200ms}") Duration timeout) {
+        RedisClient client = RedisClient.create(RedisURI.create(uri));
+        client.setOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
+                .timeoutOptions(TimeoutOptions.enabled(timeout))
+                .build());
+        return client;
+    }
+
+    @Bean
+    RateLimitFilter rateLimitFilter(
+            RedisClient rateLimitRedis,
+            @Value("${mocktrading.gateway.rate-limit.capacity:20}") int capacity,
+            @Value("${mocktrading.gateway.rate-limit.refill-per-second:10}") double refillPerSecond,
+            @Value("${mocktrading.gateway.rate-limit.redis-timeout:200ms}") Duration timeout,
+            ReactiveProblemWriter problems,
+            MeterRegistry meters) {
+        LazyRedisConnection connection = new LazyRedisConnection(rateLimitRedis);
+        TokenBucket bucket = new TokenBucket(() -> connection.get().async(), capacity, refillPerSecond);
+        return new RateLimitFilter(bucket, timeout.multipliedBy(2), problems, meters);
+    }
+}

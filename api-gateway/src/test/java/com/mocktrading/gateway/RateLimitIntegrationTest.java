@@ -1,0 +1,103 @@
+package com.mocktrading.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mocktrading.gateway.support.RecordingUpstream;
+import com.mocktrading.localstack.FreePorts;
+import com.mocktrading.localstack.SharedServers;
+import com.mocktrading.localstack.auth.DevTokenIssuer;
+import com.mocktrading.platform.TestTokens;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Per-user token buckets in the real Redis: a burst of 5 then 1 request every 2 s. Also: a gateway whose Redis is
+ * unreachable lets requests through (fail open).
+ */
+class RateLimitIntegrationTest {
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final RecordingUpstream UPSTREAM = upstream();
+    private static final ConfigurableApplicationContext LIMITED =
+            gateway(SharedServers.redis().uri());
+    private static final ConfigurableApplicationContext NO_REDIS = gateway("redis://127.0.0.1:" + FreePorts.next());
+
+    @AfterAll
+    static void stop() {
+        LIMITED.close();
+        NO_REDIS.close();
+        UPSTREAM.close();
+    }
+
+    @Test
+    void refusesABurstBeyondTheBucketWithA429ProblemAndTellsWhenToRetry() throws Exception {
+        String user = "flood-" + UUID.randomUUID();
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> allowed = get(LIMITED, user);
+            assertThat(allowed.statusCode()).isEqualTo(200);
+            assertThat(allowed.headers().firstValue("X-RateLimit-Limit")).hasValue("5");
+            assertThat(allowed.headers().firstValue("X-RateLimit-Remaining")).hasValue(Integer.toString(4 - i));
+            assertThat(allowed.headers().firstValue("X-RateLimit-Reset")).isPresent();
+        }
+
+        HttpResponse<String> refused = get(LIMITED, user);
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(refused.body()).contains("\"code\":\"RATE_LIMITED\"");
+        assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow()))
+                .isBetween(1L, 2L);
+        assertThat(refused.headers().firstValue("X-RateLimit-Remaining")).hasValue("0");
+        assertThat(get(LIMITED, "someone-else-" + UUID.randomUUID()).statusCode())
+                .as("another user's budget is untouched")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void letsRequestsThroughWhenRedisIsUnreachable() throws Exception {
+        String user = "no-redis-" + UUID.randomUUID();
+        for (int i = 0; i < 8; i++) {
+            assertThat(get(NO_REDIS, user).statusCode()).isEqualTo(200);
+        }
+    }
+
+    private static HttpResponse<String> get(ConfigurableApplicationContext gateway, String user) throws Exception {
+        int port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/orders"))
+                        .header("Authorization", TestTokens.bearer(user))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static ConfigurableApplicationContext gateway(String redisUri) {
+        return new SpringApplicationBuilder(ApiGatewayApplication.class)
+                .run(
+                        "--server.port=" + FreePorts.next(),
+                        "--mocktrading.gateway.order-service=" + UPSTREAM.url(),
+                        "--mocktrading.gateway.rate-limit.redis-uri=" + redisUri,
+                        "--mocktrading.gateway.rate-limit.capacity=5",
+                        "--mocktrading.gateway.rate-limit.refill-per-second=0.5",
+                        "--mocktrading.security.jwt.public-key-location=" + TestTokens.publicKeyLocation(),
+                        "--mocktrading.security.jwt.issuer=" + DevTokenIssuer.ISSUER);
+    }
+
+    private static RecordingUpstream upstream() {
+        try {
+            return new RecordingUpstream();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
