@@ -134,6 +134,8 @@ class GatewayRoutingIntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"pad\":\"" + "x".repeat(20_000) + "\"}")));
 
         assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("\"code\":\"VALIDATION_FAILED\"");
         assertThat(UPSTREAM.next()).isNull();
     }
 
