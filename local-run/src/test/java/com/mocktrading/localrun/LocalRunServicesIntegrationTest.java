@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mocktrading.consistency.ConsistencyCheckCommand;
+import com.mocktrading.consistency.Reconciliation;
 import com.mocktrading.core.price.LatestPrice;
 import com.mocktrading.core.price.PriceCache;
 import com.mocktrading.localstack.LocalServer;
@@ -95,6 +97,39 @@ class LocalRunServicesIntegrationTest {
             JsonNode body = JSON.readTree(portfolio.body());
             assertThat(body.get("cashBalance").asText()).isEqualTo("99950.00");
             assertThat(body.get("holdings").get(0).get("quantity").asLong()).isEqualTo(4);
+
+            // Another user sees none of it.
+            String bob = "Bearer " + stack.devTokenIssuer().issue("bob");
+            assertThat(send(getWith(gateway + "/v1/orders/" + orderId, bob)).statusCode())
+                    .isEqualTo(404);
+            assertThat(send(getWith(gateway + "/v1/portfolio/alice", bob)).statusCode())
+                    .isEqualTo(403);
+            assertThat(send(getWith(gateway + "/v1/trades/search", bob)).body()).doesNotContain(orderId);
+
+            // Sold back at the same price: the portfolio returns to its opening cash, and the stores reconcile.
+            setPrice(stack, "DEMO", "12.50");
+            HttpResponse<String> sold = send(HttpRequest.newBuilder(URI.create(gateway + "/v1/orders"))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"symbol\":\"DEMO\",\"side\":\"SELL\",\"quantity\":4}"))
+                    .build());
+            String sellId = JSON.readTree(sold.body()).get("orderId").asText();
+            awaitStatus(settings, token, sellId, "EXECUTED");
+            awaitBody(gateway + "/v1/trades/search?symbol=DEMO&side=SELL", token, sellId);
+            JsonNode after = JSON.readTree(send(getWith(gateway + "/v1/portfolio/alice", "Bearer " + token))
+                    .body());
+            assertThat(after.get("cashBalance").asText()).isEqualTo("100000.00");
+            assertThat(after.get("holdings"))
+                    .allSatisfy(holding ->
+                            assertThat(holding.get("quantity").asLong()).isZero());
+            Reconciliation.Report report = ConsistencyCheckCommand.run(
+                    stack.dynamoDb().endpointUrl(),
+                    stack.elasticsearch().httpUrl(),
+                    new BigDecimal("100000.00"),
+                    Duration.ofSeconds(60));
+            assertThat(report.violations()).isEmpty();
+            assertThat(report.portfolios()).isGreaterThanOrEqualTo(1);
+            assertThat(report.ordersInHistory()).isGreaterThanOrEqualTo(2);
             started = ProcessHandle.current()
                     .descendants()
                     .filter(process -> !before.contains(process))
@@ -120,6 +155,12 @@ class LocalRunServicesIntegrationTest {
             Thread.sleep(250);
         }
         throw new AssertionError("order " + orderId + " did not become " + status + ": " + last);
+    }
+
+    private static HttpRequest getWith(String url, String authorization) {
+        return HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", authorization)
+                .build();
     }
 
     /** The body of a GET once it contains {@code expected}: the persistence job writes within seconds. */

@@ -1,0 +1,119 @@
+package com.mocktrading.consistency;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mocktrading.core.history.TradeHistory;
+import com.mocktrading.core.order.OrderItems;
+import com.mocktrading.core.order.OrderRecord;
+import com.mocktrading.core.portfolio.Portfolio;
+import com.mocktrading.core.portfolio.PortfolioItems;
+import com.mocktrading.events.ExecutionStatus;
+import com.mocktrading.events.Side;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+
+/**
+ * Reads everything the check needs: full (strongly consistent) scans of the DynamoDB tables, and the whole trade
+ * history from Elasticsearch in pages ({@code search_after} on the eventId), after a refresh so that what the
+ * persistence job wrote is visible.
+ */
+public final class StoreReaders {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int PAGE = 1_000;
+
+    private final DynamoDbClient dynamo;
+    private final String elasticsearchUrl;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public StoreReaders(DynamoDbClient dynamo, String elasticsearchUrl) {
+        this.dynamo = dynamo;
+        this.elasticsearchUrl = elasticsearchUrl;
+    }
+
+    public List<Portfolio> portfolios(String table) {
+        List<Portfolio> portfolios = new ArrayList<>();
+        dynamo.scanPaginator(ScanRequest.builder()
+                        .tableName(table)
+                        .consistentRead(true)
+                        .build())
+                .items()
+                .forEach(item -> portfolios.add(PortfolioItems.fromItem(item)));
+        return portfolios;
+    }
+
+    public List<OrderRecord> orders(String table) {
+        List<OrderRecord> orders = new ArrayList<>();
+        dynamo.scanPaginator(ScanRequest.builder()
+                        .tableName(table)
+                        .consistentRead(true)
+                        .build())
+                .items()
+                .forEach(item -> orders.add(OrderItems.fromItem(item)));
+        return orders;
+    }
+
+    public List<HistoryTrade> history() throws IOException, InterruptedException {
+        send(HttpRequest.newBuilder(URI.create(elasticsearchUrl + "/" + TradeHistory.INDEX_PATTERN
+                        + "/_refresh?ignore_unavailable=true&allow_no_indices=true"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        List<HistoryTrade> trades = new ArrayList<>();
+        JsonNode after = null;
+        while (true) {
+            ObjectNode query = JSON.createObjectNode();
+            query.put("size", PAGE);
+            query.putArray("sort").addObject().put("eventId", "asc");
+            query.putObject("query").putObject("match_all");
+            if (after != null) {
+                query.set("search_after", after);
+            }
+            JsonNode hits = JSON.readTree(send(HttpRequest.newBuilder(URI.create(elasticsearchUrl + "/"
+                                    + TradeHistory.INDEX_PATTERN
+                                    + "/_search?ignore_unavailable=true&allow_no_indices=true"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(query.toString()))))
+                    .path("hits")
+                    .path("hits");
+            for (JsonNode hit : hits) {
+                trades.add(trade(hit.path("_source")));
+                after = hit.path("sort");
+            }
+            if (hits.size() < PAGE) {
+                return trades;
+            }
+        }
+    }
+
+    private static HistoryTrade trade(JsonNode doc) {
+        JsonNode price = doc.get("executionPrice");
+        return new HistoryTrade(
+                doc.path("eventId").asText(),
+                doc.path("orderId").asText(),
+                doc.path("userId").asText(),
+                doc.path("symbol").asText(),
+                Side.valueOf(doc.path("side").asText()),
+                doc.path("quantity").asLong(),
+                ExecutionStatus.valueOf(doc.path("status").asText()),
+                price == null || price.isNull() ? null : new BigDecimal(price.asText()));
+    }
+
+    private String send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> response =
+                http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IOException("Elasticsearch answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+}
