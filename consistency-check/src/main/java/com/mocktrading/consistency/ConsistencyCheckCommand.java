@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * violation; exits 1 when there is any.
  *
  * <pre>--dynamodb=http://127.0.0.1:8000 --elasticsearch=http://127.0.0.1:9200 --starting-cash=100000.00
- * --in-flight-seconds=60</pre>
+ * --in-flight-seconds=60 --max-violations=50</pre>
  */
 public final class ConsistencyCheckCommand {
 
@@ -37,7 +37,7 @@ public final class ConsistencyCheckCommand {
                 options.getOrDefault("elasticsearch", "http://127.0.0.1:9200"),
                 new BigDecimal(options.getOrDefault("starting-cash", "100000.00")),
                 Duration.ofSeconds(Long.parseLong(options.getOrDefault("in-flight-seconds", "60"))));
-        print(report, OUT);
+        print(report, OUT, Integer.parseInt(options.getOrDefault("max-violations", "50")));
         System.exit(report.consistent() ? 0 : 1);
     }
 
@@ -56,7 +56,8 @@ public final class ConsistencyCheckCommand {
         }
     }
 
-    public static void print(Reconciliation.Report report, PrintStream out) {
+    /** The counts, then at most {@code maxViolations} violations (all are counted). */
+    public static void print(Reconciliation.Report report, PrintStream out, int maxViolations) {
         out.printf(
                 "checked %d portfolios, %d orders, %d orders in the history (%d still executing)%n",
                 report.portfolios(), report.orders(), report.ordersInHistory(), report.inFlight());
@@ -64,7 +65,12 @@ public final class ConsistencyCheckCommand {
             out.println("consistent: no violations");
         } else {
             out.printf("%d violations:%n", report.violations().size());
-            report.violations().forEach(violation -> out.println("  " + violation));
+            report.violations().stream().limit(maxViolations).forEach(violation -> out.println("  " + violation));
+            if (report.violations().size() > maxViolations) {
+                out.printf(
+                        "  ... and %d more (--max-violations=N shows more)%n",
+                        report.violations().size() - maxViolations);
+            }
         }
     }
 }
