@@ -127,6 +127,38 @@ class GatewayRoutingIntegrationTest {
     }
 
     @Test
+    void keepsInjectedHeadersAndPathsFromReachingAnythingElse() throws Exception {
+        String token = "Bearer " + ISSUER.issue("alice");
+
+        HttpResponse<String> spoofedId = send(get("/v1/orders")
+                .header("Authorization", token)
+                .header("X-Request-Id", "x\" onload=alert(1) " + "y".repeat(100)));
+        RecordingUpstream.Forwarded forwarded = UPSTREAM.next();
+        assertThat(spoofedId.headers().firstValue("X-Request-Id").orElseThrow()).matches("[0-9a-f-]{36}");
+        assertThat(forwarded.header("X-Request-Id"))
+                .isEqualTo(spoofedId.headers().firstValue("X-Request-Id").orElseThrow());
+
+        for (String path : new String[] {
+            "/v1/orders/..%2F..%2Factuator%2Fenv",
+            "/v1/orders/%2e%2e/%2e%2e/actuator/env",
+            "/v1/portfolio/..;/..;/admin"
+        }) {
+            HttpResponse<String> response = send(get(path).header("Authorization", token));
+            RecordingUpstream.Forwarded reached = UPSTREAM.next();
+            if (reached != null) {
+                // Forwarded at most inside the same service's own path space, still encoded, never decoded
+                // into a path of another service or of the gateway itself.
+                assertThat(reached.pathAndQuery())
+                        .startsWith(path.startsWith("/v1/orders") ? "/orders/" : "/portfolio/");
+                assertThat(reached.pathAndQuery()).doesNotStartWith("/actuator").doesNotStartWith("/admin");
+            } else {
+                assertThat(response.statusCode()).isIn(400, 404);
+            }
+            assertThat(response.body()).doesNotContain("\"propertySources\"");
+        }
+    }
+
+    @Test
     void refusesOversizedBodies() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/v1/orders"))
                 .header("Authorization", "Bearer " + ISSUER.issue("alice"))
