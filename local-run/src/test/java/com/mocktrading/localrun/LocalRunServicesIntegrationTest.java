@@ -68,11 +68,7 @@ class LocalRunServicesIntegrationTest {
             live.await(frame -> frame.contains("\"type\":\"subscribed\""), Duration.ofSeconds(30));
             String simulated = live.await(frame -> frame.contains("\"topic\":\"prices:ACME\""), Duration.ofSeconds(60));
 
-            HttpResponse<String> placed = send(HttpRequest.newBuilder(URI.create(gateway + "/v1/orders"))
-                    .header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"symbol\":\"DEMO\",\"side\":\"BUY\",\"quantity\":4}"))
-                    .build());
+            HttpResponse<String> placed = placeOrder(gateway, token, "BUY", 4);
             String orderId = JSON.readTree(placed.body()).get("orderId").asText();
             awaitStatus(settings, token, orderId, "EXECUTED");
             String orderUpdate = live.await(frame -> frame.contains(orderId), Duration.ofSeconds(30));
@@ -108,11 +104,7 @@ class LocalRunServicesIntegrationTest {
 
             // Sold back at the same price: the portfolio returns to its opening cash, and the stores reconcile.
             setPrice(stack, "DEMO", "12.50");
-            HttpResponse<String> sold = send(HttpRequest.newBuilder(URI.create(gateway + "/v1/orders"))
-                    .header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"symbol\":\"DEMO\",\"side\":\"SELL\",\"quantity\":4}"))
-                    .build());
+            HttpResponse<String> sold = placeOrder(gateway, token, "SELL", 4);
             String sellId = JSON.readTree(sold.body()).get("orderId").asText();
             awaitStatus(settings, token, sellId, "EXECUTED");
             awaitBody(gateway + "/v1/trades/search?symbol=DEMO&side=SELL", token, sellId);
@@ -155,6 +147,16 @@ class LocalRunServicesIntegrationTest {
             Thread.sleep(250);
         }
         throw new AssertionError("order " + orderId + " did not become " + status + ": " + last);
+    }
+
+    private static HttpResponse<String> placeOrder(String gateway, String token, String side, int quantity)
+            throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(gateway + "/v1/orders"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"symbol\":\"DEMO\",\"side\":\"" + side + "\",\"quantity\":" + quantity + "}"))
+                .build());
     }
 
     private static HttpRequest getWith(String url, String authorization) {
