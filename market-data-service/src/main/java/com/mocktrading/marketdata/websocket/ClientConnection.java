@@ -191,14 +191,14 @@ final class ClientConnection {
 
     /** Sends the latest cached prices of every held price topic again (after Redis came back). */
     void refresh() {
-        List<String> held;
+        List<String> symbolsHeld;
         synchronized (this) {
-            held = this.held.values().stream()
+            symbolsHeld = held.values().stream()
                     .filter(TopicName::prices)
                     .map(TopicName::symbol)
                     .toList();
         }
-        snapshot(held).subscribe();
+        snapshot(symbolsHeld).subscribe();
     }
 
     void close() {

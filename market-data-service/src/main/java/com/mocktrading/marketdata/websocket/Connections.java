@@ -26,10 +26,6 @@ public final class Connections {
         return open.stream().mapToInt(ClientConnection::waitingFrames).max().orElse(0);
     }
 
-    public long conflatedUpdates() {
-        return open.stream().mapToLong(ClientConnection::conflatedUpdates).sum();
-    }
-
     /** Per-user view for tests and diagnostics: waiting frames and conflated updates of each connection. */
     public List<ConnectionStats> stats() {
         return open.stream()

@@ -9,7 +9,6 @@ import static com.mocktrading.order.support.OrderServiceTestSupport.post;
 import static com.mocktrading.order.support.OrderServiceTestSupport.publishedOrdersOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mocktrading.localstack.FreePorts;
 import com.mocktrading.order.support.OrderServiceTestSupport;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
@@ -27,9 +26,8 @@ class DynamoDbOutageIntegrationTest {
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
-        OrderServiceTestSupport.useRealServers(registry);
-        int nobodyListens = FreePorts.next();
-        registry.add("mocktrading.store.dynamo-db-endpoint", () -> "http://127.0.0.1:" + nobodyListens);
+        OrderServiceTestSupport.useRealServersWithOneUnreachable(
+                registry, "mocktrading.store.dynamo-db-endpoint", "http://");
     }
 
     @Test

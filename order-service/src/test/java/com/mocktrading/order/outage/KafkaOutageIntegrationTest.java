@@ -11,7 +11,6 @@ import static com.mocktrading.order.support.OrderServiceTestSupport.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mocktrading.core.dynamodb.TableDefinitions;
-import com.mocktrading.localstack.FreePorts;
 import com.mocktrading.order.support.OrderServiceTestSupport;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -31,9 +30,7 @@ class KafkaOutageIntegrationTest {
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
-        OrderServiceTestSupport.useRealServers(registry);
-        int nobodyListens = FreePorts.next();
-        registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + nobodyListens);
+        OrderServiceTestSupport.useRealServersWithOneUnreachable(registry, "spring.kafka.bootstrap-servers", "");
     }
 
     @Test

@@ -7,7 +7,6 @@ import static com.mocktrading.order.support.OrderServiceTestSupport.post;
 import static com.mocktrading.order.support.OrderServiceTestSupport.publishedOrdersOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mocktrading.localstack.FreePorts;
 import com.mocktrading.order.support.OrderServiceTestSupport;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
@@ -25,9 +24,7 @@ class RedisOutageIntegrationTest {
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
-        OrderServiceTestSupport.useRealServers(registry);
-        int nobodyListens = FreePorts.next();
-        registry.add("mocktrading.store.redis-uri", () -> "redis://127.0.0.1:" + nobodyListens);
+        OrderServiceTestSupport.useRealServersWithOneUnreachable(registry, "mocktrading.store.redis-uri", "redis://");
     }
 
     @Test

@@ -12,6 +12,7 @@ import com.mocktrading.core.price.PriceCache;
 import com.mocktrading.events.EventEnvelope;
 import com.mocktrading.events.Topics;
 import com.mocktrading.events.TradeOrderPayload;
+import com.mocktrading.localstack.FreePorts;
 import com.mocktrading.localstack.SharedServers;
 import com.mocktrading.localstack.kafka.TopicReader;
 import com.mocktrading.platform.TestTokens;
@@ -54,6 +55,17 @@ public final class OrderServiceTestSupport {
                 .endpointUrl());
         registry.add("mocktrading.store.redis-uri", () -> SharedServers.redis().uri());
         TestTokens.trustIn(registry);
+    }
+
+    /**
+     * The shared real servers, except that {@code property} names an address nobody listens on ({@code scheme}
+     * + 127.0.0.1 + a free port): one dependency down, the others up.
+     */
+    public static void useRealServersWithOneUnreachable(
+            DynamicPropertyRegistry registry, String property, String scheme) {
+        useRealServers(registry);
+        int nobodyListens = FreePorts.next();
+        registry.add(property, () -> scheme + "127.0.0.1:" + nobodyListens);
     }
 
     public static synchronized void bootstrap() {

@@ -2,7 +2,6 @@ package com.mocktrading.query.analytics;
 
 import com.mocktrading.core.money.Money;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -25,7 +24,6 @@ public record VolumeBucket(Instant bucketStart, String symbol, long volume, BigD
     /** A bucket from the exact (unrounded) notional sum. */
     public static VolumeBucket of(
             Instant bucketStart, String symbol, long volume, BigDecimal exactNotional, long trades) {
-        return new VolumeBucket(
-                bucketStart, symbol, volume, exactNotional.setScale(Money.CASH_SCALE, RoundingMode.HALF_EVEN), trades);
+        return new VolumeBucket(bucketStart, symbol, volume, Money.roundCash(exactNotional), trades);
     }
 }

@@ -26,7 +26,7 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
  * {@code mocktrading.security.query-token-paths} (WebSocket handshakes: browsers cannot set headers there), so
  * REST calls never learn to put tokens into URLs.
  */
-@AutoConfiguration(before = ReactiveWebConfiguration.class)
+@AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @ConditionalOnClass({SecurityWebFilterChain.class, ReactiveJwtDecoder.class})
 @EnableConfigurationProperties(JwtProperties.class)

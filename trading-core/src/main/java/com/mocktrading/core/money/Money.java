@@ -40,7 +40,12 @@ public final class Money {
 
     /** What {@code quantity} shares at {@code price} cost: rounded to the cent. */
     public static BigDecimal notional(long quantity, BigDecimal price) {
-        return price.multiply(BigDecimal.valueOf(quantity)).setScale(CASH_SCALE, ROUNDING);
+        return roundCash(price.multiply(BigDecimal.valueOf(quantity)));
+    }
+
+    /** An exact amount (a sum of notionals, say) rounded once to the cent, the way every notional is. */
+    public static BigDecimal roundCash(BigDecimal exact) {
+        return exact.setScale(CASH_SCALE, ROUNDING);
     }
 
     /** Cost per share of a position, at price precision. */
