@@ -73,7 +73,8 @@ class MarketDataStreamingIntegrationTest extends RunningMarketDataService {
             String acme = client.await(frame -> isPriceOf(frame, "prices:ACME"), WAIT);
             client.await(frame -> isPriceOf(frame, "prices:BOLT"), WAIT);
             assertThat(json(acme).path("payload").path("symbol").asString()).isEqualTo("ACME");
-            assertThat(priceIn(acme)).matches("\\d+\\.\\d{4}");
+            // The contract's price format: a plain decimal string with 2 to 4 decimals (290.1440 is "290.144").
+            assertThat(priceIn(acme)).matches("\\d+\\.\\d{2,4}");
             assertThat(json(acme).path("payload").path("feedTimestamp").asString())
                     .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
 

@@ -29,8 +29,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -87,12 +89,20 @@ public final class OrderServiceTestSupport {
         }
     }
 
+    private static final long SYMBOL_SPACE = 101_559_956_668_416L; // 36^9
+
     public static String newUser() {
         return "u-" + UUID.randomUUID();
     }
 
+    /**
+     * A symbol no other test uses: "S" and nine random base-36 digits (the contract allows 10 characters of
+     * {@code [A-Z0-9.]}). Random rather than clock-derived, so it neither depends on the machine's uptime nor
+     * repeats between tests started in the same tick.
+     */
     public static String newSymbol() {
-        return ("S" + Long.toString(System.nanoTime(), 36)).toUpperCase().substring(0, 10);
+        String digits = Long.toString(ThreadLocalRandom.current().nextLong(SYMBOL_SPACE), 36);
+        return "S" + "0".repeat(9 - digits.length()) + digits.toUpperCase(Locale.ROOT);
     }
 
     public static void price(String symbol, String price, Instant feedTimestamp) {
