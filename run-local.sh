@@ -13,8 +13,9 @@ mkdir -p target
 repository=$(./mvnw -q -B help:evaluate -Dexpression=settings.localRepository -DforceStdout)
 
 mkdir -p .local-data/logs
-# log.file also lets the Flink web UI show the JobManager log.
-exec java -Xmx2g @local-run/flink-jvm.options \
+# log.file also lets the Flink web UI show the JobManager log. The fixed locale is for the in-JVM Kafka broker,
+# which does not start under some locales (tr_TR).
+exec java -Xmx2g @local-run/flink-jvm.options -Duser.language=en -Duser.country=US \
   -Dlogback.configurationFile=local-run-logback.xml \
   -Dmocktrading.log.dir="$PWD/.local-data/logs" \
   -Dlog.file="$PWD/.local-data/logs/local-stack.log" \
