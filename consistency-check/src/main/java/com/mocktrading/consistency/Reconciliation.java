@@ -46,7 +46,12 @@ public final class Reconciliation {
         int inFlight = 0;
         for (OrderRecord order : orders) {
             List<HistoryTrade> outcomes = outcomesByOrder.getOrDefault(order.orderId(), List.of());
-            if (order.status() == OrderStatus.ACCEPTED) {
+            if (!order.status().isAccepted()) {
+                // Withdrawn: its client was told it changed nothing, so it must never have an outcome.
+                if (!outcomes.isEmpty()) {
+                    violations.add("order " + order.orderId() + " was withdrawn but has an outcome in the history");
+                }
+            } else if (order.status() == OrderStatus.ACCEPTED) {
                 if (order.acceptedAt().isAfter(inFlightSince)) {
                     inFlight++;
                 } else {

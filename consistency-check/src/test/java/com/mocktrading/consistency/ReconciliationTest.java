@@ -26,7 +26,8 @@ class ReconciliationTest {
                 List.of(
                         order("o1", "alice", Side.BUY, 3, OrderStatus.EXECUTED),
                         order("o2", "alice", Side.SELL, 1, OrderStatus.EXECUTED),
-                        order("o3", "alice", Side.BUY, 99, OrderStatus.FAILED_INSUFFICIENT_FUNDS)),
+                        order("o3", "alice", Side.BUY, 99, OrderStatus.FAILED_INSUFFICIENT_FUNDS),
+                        order("o4", "alice", Side.BUY, 5, OrderStatus.WITHDRAWN)),
                 List.of(
                         executed("o1", "alice", Side.BUY, 3, "149.8750"),
                         executed("o2", "alice", Side.SELL, 1, "149.8750"),
@@ -44,8 +45,10 @@ class ReconciliationTest {
                 List.of(
                         order("o1", "alice", Side.BUY, 3, OrderStatus.EXECUTED),
                         order("o2", "alice", Side.BUY, 1, OrderStatus.ACCEPTED),
-                        order("o3", "alice", Side.BUY, 1, OrderStatus.EXECUTED)),
+                        order("o3", "alice", Side.BUY, 1, OrderStatus.EXECUTED),
+                        order("o4", "alice", Side.BUY, 1, OrderStatus.WITHDRAWN)),
                 List.of(
+                        failed("o4", "alice"),
                         executed("o1", "alice", Side.BUY, 3, "150.00"),
                         new HistoryTrade(
                                 "second-event",
@@ -62,6 +65,7 @@ class ReconciliationTest {
                 .anyMatch(v -> v.contains("order o1 has 2 outcomes"))
                 .anyMatch(v -> v.contains("order o2 accepted") && v.contains("no outcome"))
                 .anyMatch(v -> v.contains("order o3 is EXECUTED but not in the history"))
+                .anyMatch(v -> v.contains("order o4 was withdrawn but has an outcome"))
                 .anyMatch(v -> v.contains("user bob holds cash -1.00 but opening cash plus trades is 1000.00"))
                 .anyMatch(v -> v.contains("user alice holds {ACME=2} but the trades add up to {ACME=3}"))
                 .anyMatch(v -> v.contains("user bob has negative cash"))

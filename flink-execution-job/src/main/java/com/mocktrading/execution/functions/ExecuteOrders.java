@@ -80,29 +80,35 @@ public final class ExecuteOrders extends RichAsyncFunction<OrderRecordJson, Outc
     public void asyncInvoke(OrderRecordJson order, ResultFuture<OutcomeJson> result) {
         CompletableFuture<?> previous =
                 lastOfUser.getOrDefault(order.userId(), CompletableFuture.completedFuture(null));
-        CompletableFuture<OutcomeJson> next = previous.handleAsync((ignored, failure) -> execute(order), pool);
+        CompletableFuture<List<OutcomeJson>> next = previous.handleAsync((ignored, failure) -> execute(order), pool);
         lastOfUser.put(order.userId(), next);
         next.whenComplete((outcome, failure) -> {
             lastOfUser.remove(order.userId(), next);
             if (failure != null) {
                 result.completeExceptionally(failure);
             } else {
-                result.complete(List.of(outcome));
+                result.complete(outcome);
             }
         });
     }
 
-    private OutcomeJson execute(OrderRecordJson record) {
+    /** The order's outcome event; none for an order that order-service withdrew. */
+    private List<OutcomeJson> execute(OrderRecordJson record) {
         EventEnvelope<TradeOrderPayload> order =
                 Topics.TRADE_ORDERS.serde().deserialize(record.json().getBytes(StandardCharsets.UTF_8));
-        TradeExecutedPayload outcome = executeWithRetries(order.payload());
+        Optional<TradeExecutedPayload> outcome = executeWithRetries(order.payload());
         CrashPoints.afterCommit(order.payload().orderId());
-        byte[] event = Topics.TRADE_EXECUTED.serde().serialize(OutcomeEvents.of(outcome, order.traceContext()));
-        return new OutcomeJson(record.userId(), record.orderId(), new String(event, StandardCharsets.UTF_8));
+        return outcome.map(decided -> {
+                    byte[] event =
+                            Topics.TRADE_EXECUTED.serde().serialize(OutcomeEvents.of(decided, order.traceContext()));
+                    return List.of(new OutcomeJson(
+                            record.userId(), record.orderId(), new String(event, StandardCharsets.UTF_8)));
+                })
+                .orElse(List.of());
     }
 
     /** Transient store failures (throttling, a conflicting transaction) are retried with backoff; then the job fails. */
-    private TradeExecutedPayload executeWithRetries(TradeOrderPayload order) {
+    private Optional<TradeExecutedPayload> executeWithRetries(TradeOrderPayload order) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return executor.execute(order);

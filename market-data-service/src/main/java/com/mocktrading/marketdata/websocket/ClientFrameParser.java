@@ -1,5 +1,6 @@
 package com.mocktrading.marketdata.websocket;
 
+import com.mocktrading.platform.json.StrictJson;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ClientFrameParser {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = StrictJson.mapper();
 
     private final int maxFrameChars;
     private final int maxTopicsPerFrame;

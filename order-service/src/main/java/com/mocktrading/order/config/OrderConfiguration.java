@@ -8,6 +8,7 @@ import com.mocktrading.events.Topics;
 import com.mocktrading.events.TraceContext;
 import com.mocktrading.events.TradeOrderPayload;
 import com.mocktrading.events.kafka.EventKafkaSerializer;
+import com.mocktrading.order.placement.IntakeTimeouts;
 import com.mocktrading.order.placement.OrderIntake;
 import com.mocktrading.order.placement.OrderPlacement;
 import com.mocktrading.order.placement.OrderRules;
@@ -15,6 +16,7 @@ import com.mocktrading.order.placement.idempotency.IdempotencyStore;
 import com.mocktrading.order.placement.kafka.KafkaOrderPublisher;
 import com.mocktrading.platform.dependency.DependencyCalls;
 import com.mocktrading.platform.store.StoreProperties;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import java.math.BigDecimal;
@@ -54,11 +56,11 @@ class OrderConfiguration {
                 ProducerConfig.LINGER_MS_CONFIG,
                 0,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG,
-                3000,
+                2000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
                 2000,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-                5000,
+                3000,
                 ProducerConfig.CLIENT_ID_CONFIG,
                 "order-service");
         return new DefaultKafkaProducerFactory<>(
@@ -71,6 +73,15 @@ class OrderConfiguration {
         KafkaTemplate<String, EventEnvelope<TradeOrderPayload>> template = new KafkaTemplate<>(factory);
         template.setObservationEnabled(true);
         return template;
+    }
+
+    @Bean
+    WarmUp warmUp(
+            KafkaTemplate<String, EventEnvelope<TradeOrderPayload>> kafka,
+            PortfolioStore portfolios,
+            OrderStore orders,
+            PriceCache prices) {
+        return new WarmUp(kafka, portfolios, orders, prices);
     }
 
     @Bean
@@ -99,7 +110,7 @@ class OrderConfiguration {
                 prices,
                 portfolios,
                 orderStore,
-                new KafkaOrderPublisher(kafka, properties.kafkaAcknowledgementTimeout()),
+                new KafkaOrderPublisher(kafka),
                 calls,
                 new OrderRules(properties.priceStaleness()),
                 startingCash,
@@ -113,8 +124,20 @@ class OrderConfiguration {
             IdempotencyStore idempotency,
             DependencyCalls calls,
             Clock clock,
-            OrderProperties properties) {
-        return new OrderIntake(placement, idempotency, calls, clock, properties.inProgressWait());
+            OrderProperties properties,
+            StoreProperties stores,
+            BulkheadRegistry bulkheads) {
+        return new OrderIntake(
+                placement,
+                idempotency,
+                calls,
+                clock,
+                new IntakeTimeouts(
+                        properties.requestDeadline(),
+                        properties.kafkaAcknowledgementTimeout(),
+                        stores.dynamoDbCallTimeout(),
+                        properties.inProgressWait()),
+                bulkheads.bulkhead("order-placement"));
     }
 
     /** The W3C trace context of the current request, carried in the event so execution joins the same trace. */

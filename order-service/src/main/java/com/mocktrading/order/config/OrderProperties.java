@@ -5,19 +5,35 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Order acceptance settings.
+ * Order acceptance settings. The time budgets nest: the gateway's route timeout (10 s) > the idempotency lease
+ * > the request deadline > each store call. The lease outlives the deadline, so a key is taken over only once its
+ * first request has given up; the deadline is under the gateway's wait, so a client hears the service's answer.
  *
  * @param priceStaleness a price older than this is not good enough to validate against (503)
- * @param idempotencyLease how long a claimed Idempotency-Key is reserved for the request processing it;
- *     longer than the slowest possible placement (Kafka acknowledgement timeout included)
+ * @param requestDeadline how long one order request may work before it answers
+ * @param idempotencyLease how long a claimed Idempotency-Key is reserved for the request processing it
  * @param idempotencyRetention how long keys are remembered (the contract promises at least 24 h)
  * @param inProgressWait how long a concurrent duplicate waits for the first request's answer
- * @param kafkaAcknowledgementTimeout how long to wait for the broker's acks=all confirmation
+ * @param kafkaAcknowledgementTimeout the longest wait for the broker's acks=all confirmation
  */
 @ConfigurationProperties("mocktrading.orders")
 public record OrderProperties(
         @DefaultValue("60s") Duration priceStaleness,
-        @DefaultValue("15s") Duration idempotencyLease,
+        @DefaultValue("8s") Duration requestDeadline,
+        @DefaultValue("9s") Duration idempotencyLease,
         @DefaultValue("25h") Duration idempotencyRetention,
         @DefaultValue("3s") Duration inProgressWait,
-        @DefaultValue("6s") Duration kafkaAcknowledgementTimeout) {}
+        @DefaultValue("3s") Duration kafkaAcknowledgementTimeout) {
+
+    public OrderProperties {
+        if (idempotencyLease.compareTo(requestDeadline) <= 0) {
+            throw new IllegalArgumentException("mocktrading.orders.idempotency-lease (" + idempotencyLease
+                    + ") must be longer than request-deadline (" + requestDeadline
+                    + "), or a retry could take over a request that still works");
+        }
+        if (inProgressWait.compareTo(requestDeadline) >= 0) {
+            throw new IllegalArgumentException(
+                    "mocktrading.orders.in-progress-wait must be shorter than request-deadline");
+        }
+    }
+}

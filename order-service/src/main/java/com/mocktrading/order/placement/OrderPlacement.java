@@ -5,6 +5,7 @@ import static com.mocktrading.platform.dependency.Dependency.KAFKA;
 import static com.mocktrading.platform.dependency.Dependency.REDIS;
 
 import com.mocktrading.core.order.OrderRecord;
+import com.mocktrading.core.order.OrderStatus;
 import com.mocktrading.core.order.OrderStore;
 import com.mocktrading.core.portfolio.Portfolio;
 import com.mocktrading.core.portfolio.PortfolioStore;
@@ -21,23 +22,37 @@ import com.mocktrading.platform.error.ErrorCode;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Validates one order against the latest price and a strongly consistent portfolio read, puts it into
- * trade_orders and records it. The order of the steps is the guarantee: the record that says ACCEPTED is
- * written only after Kafka acknowledged the order, so no record ever claims an order that is not queued; if
- * that write fails the order still executes, and the execution job writes the record.
+ * The two halves of accepting an order. {@link #validate} checks it against the latest price and a strongly
+ * consistent portfolio read and changes nothing. {@link #queue} puts it into trade_orders and records it; the
+ * record that says ACCEPTED is written only after Kafka acknowledged the order, so no record ever claims an order
+ * that is not queued, and if that write fails the order still executes (the execution job writes the record).
+ *
+ * <p>When Kafka does not confirm, the order may or may not be in the topic. Rather than answer a failure that
+ * might hide a queued order, {@link #queue} settles it with one conditional write: it withdraws the order (the
+ * execution job then skips it, should it be in the topic), or finds it already recorded, i.e. queued.
  */
 public final class OrderPlacement {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderPlacement.class);
     static final String SOURCE = "order-service";
+
+    /** Where an order stands once {@link #queue} returns. */
+    public enum Queuing {
+        /** In trade_orders: answer 202. */
+        QUEUED,
+        /** Not confirmed, and withdrawn: it will never execute; the request changed nothing. */
+        WITHDRAWN
+    }
 
     private final PriceCache prices;
     private final PortfolioStore portfolios;
@@ -75,10 +90,10 @@ public final class OrderPlacement {
     }
 
     /**
-     * @throws ApiException refusals (402, 422, 503 ...): nothing was published
-     * @throws OrderNotQueuedException Kafka did not confirm: the order may be queued; retry with the same id
+     * @return the acceptance the order would get, at the price it was validated against
+     * @throws ApiException refusals (402, 422, 503 ...); nothing changed
      */
-    public Acceptance place(String userId, OrderRequest request, String orderId) {
+    public Acceptance validate(String userId, OrderRequest request, String orderId) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         LatestPrice price = calls.read(REDIS, () -> prices.latest(request.symbol()))
                 .orElseThrow(
@@ -87,30 +102,91 @@ public final class OrderPlacement {
         Portfolio portfolio = calls.read(DYNAMODB, () -> portfolios.find(userId, Consistency.STRONG))
                 .orElseGet(() -> calls.write(DYNAMODB, () -> portfolios.provision(userId, startingCash)));
         rules.requireCoverage(request, price, portfolio);
-
-        TradeOrderPayload payload =
-                new TradeOrderPayload(orderId, userId, request.symbol(), request.quantity(), request.side(), now);
-        EventEnvelope<TradeOrderPayload> event =
-                Topics.TRADE_ORDERS.newEventWithId(eventIdOf(orderId), SOURCE, payload, traceContext.get());
-        try {
-            calls.write(KAFKA, () -> publisher.publish(event));
-        } catch (ApiException kafkaUnavailable) {
-            throw new OrderNotQueuedException(kafkaUnavailable);
-        }
-
-        OrderRecord record = OrderRecord.accepted(
+        return new Acceptance(
                 orderId, userId, request.symbol(), request.side(), request.quantity(), now, price.price());
+    }
+
+    /**
+     * Publishes the accepted order (the same event for the same acceptance, so a republished order is recognisably
+     * the same) and records it.
+     *
+     * @param publishTimeout how long to wait for Kafka's acknowledgement
+     * @throws OrderStatusUnknownException Kafka did not confirm and the order could not be withdrawn either
+     */
+    public Queuing queue(Acceptance acceptance, Duration publishTimeout) {
+        TradeOrderPayload payload = new TradeOrderPayload(
+                acceptance.orderId(),
+                acceptance.userId(),
+                acceptance.symbol(),
+                acceptance.quantity(),
+                acceptance.side(),
+                acceptance.acceptedAt());
+        EventEnvelope<TradeOrderPayload> event = Topics.TRADE_ORDERS.newEventWithId(
+                eventIdOf(acceptance.orderId()), SOURCE, payload, traceContext.get());
+        try {
+            calls.write(KAFKA, () -> publisher.publish(event, publishTimeout));
+        } catch (ApiException notConfirmed) {
+            return settleUnconfirmed(acceptance, notConfirmed);
+        }
+        record(acceptance);
+        LOG.info(
+                "accepted {} {} {} at {}",
+                acceptance.side(),
+                acceptance.quantity(),
+                acceptance.symbol(),
+                acceptance.validationPrice());
+        return Queuing.QUEUED;
+    }
+
+    /** The order's recorded status, if any record exists (accepted, decided or withdrawn). */
+    public Optional<OrderStatus> recordedStatus(String orderId) {
+        return calls.read(DYNAMODB, () -> orders.find(orderId)).map(OrderRecord::status);
+    }
+
+    private Queuing settleUnconfirmed(Acceptance acceptance, ApiException notConfirmed) {
+        boolean withdrawn;
+        try {
+            withdrawn = calls.write(
+                    DYNAMODB,
+                    () -> orders.withdraw(
+                            acceptance.orderId(),
+                            acceptance.userId(),
+                            acceptance.symbol(),
+                            acceptance.side(),
+                            acceptance.quantity(),
+                            clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+        } catch (ApiException storeUnavailable) {
+            LOG.error(
+                    "order {} may be queued: Kafka did not confirm it and it could not be withdrawn",
+                    acceptance.orderId(),
+                    storeUnavailable);
+            throw new OrderStatusUnknownException(acceptance.orderId(), storeUnavailable);
+        }
+        if (withdrawn) {
+            LOG.warn("order {} withdrawn: Kafka did not confirm it", acceptance.orderId(), notConfirmed);
+            return Queuing.WITHDRAWN;
+        }
+        LOG.info("order {} was not confirmed by Kafka but is recorded already: it is queued", acceptance.orderId());
+        return Queuing.QUEUED;
+    }
+
+    private void record(Acceptance acceptance) {
+        OrderRecord record = OrderRecord.accepted(
+                acceptance.orderId(),
+                acceptance.userId(),
+                acceptance.symbol(),
+                acceptance.side(),
+                acceptance.quantity(),
+                acceptance.acceptedAt(),
+                acceptance.validationPrice());
         try {
             calls.write(DYNAMODB, () -> orders.recordAccepted(record));
         } catch (ApiException recordNotWritten) {
             LOG.warn(
                     "order {} is queued but its ACCEPTED record was not written; the execution job will write it",
-                    orderId,
+                    acceptance.orderId(),
                     recordNotWritten);
         }
-        LOG.info("accepted {} {} {} at {}", request.side(), request.quantity(), request.symbol(), price.price());
-        return new Acceptance(
-                orderId, userId, request.symbol(), request.side(), request.quantity(), now, record.validationPrice());
     }
 
     /** The same order id always gives the same event id, so a republished order is recognisably the same. */

@@ -41,6 +41,8 @@ class IdempotencyIntegrationTest {
         OrderServiceTestSupport.useRealServers(registry);
         // Duplicates wait for the first request's answer; give a loaded CI machine room to give it.
         registry.add("mocktrading.orders.in-progress-wait", () -> "15s");
+        registry.add("mocktrading.orders.request-deadline", () -> "20s");
+        registry.add("mocktrading.orders.idempotency-lease", () -> "21s");
     }
 
     @Test

@@ -194,9 +194,26 @@ class OrderPlacementIntegrationTest {
                     .as(body)
                     .contains(field);
         });
-        for (String body : List.of("", "not json", "[1,2]", "{\"symbol\":", "null")) {
+        for (String body : List.of("", "not json", "[1,2]", "{\"symbol\":", "null", "{} {}")) {
             assertProblem(post(port, "/orders", body, user, null), 400, "VALIDATION_FAILED");
         }
+        assertNothingPlaced(user);
+    }
+
+    @Test
+    void refusesAnOrderWithAFieldGivenTwiceAndChangesNothing() {
+        String user = newUser();
+        String symbol = newSymbol();
+        freshPrice(symbol, "1.00");
+
+        HttpResponse<String> ambiguous = post(
+                port,
+                "/orders",
+                "{\"symbol\":\"" + symbol + "\",\"side\":\"BUY\",\"quantity\":1,\"quantity\":2}",
+                user,
+                null);
+
+        assertProblem(ambiguous, 400, "VALIDATION_FAILED");
         assertNothingPlaced(user);
     }
 

@@ -1,5 +1,6 @@
 package com.mocktrading.query.history;
 
+import com.mocktrading.platform.json.StrictJson;
 import com.mocktrading.query.parameters.QueryParameters;
 import java.time.Instant;
 import java.util.Base64;
@@ -22,7 +23,7 @@ final class CursorCodec {
     static final int MAX_LENGTH = 1024;
     static final int MAX_EVENT_ID_LENGTH = 256;
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = StrictJson.mapper();
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 

@@ -10,12 +10,21 @@ public enum ErrorCode {
     FORBIDDEN(HttpStatus.FORBIDDEN, "Forbidden"),
     NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
     IDEMPOTENCY_KEY_REUSED(HttpStatus.CONFLICT, "Idempotency key reused"),
+    /** The first request with this key is still being processed: retry the same request after Retry-After. */
+    IDEMPOTENCY_KEY_IN_PROGRESS(HttpStatus.CONFLICT, "Idempotency key in progress"),
     INSUFFICIENT_HOLDINGS(HttpStatus.UNPROCESSABLE_CONTENT, "Insufficient holdings"),
     UNKNOWN_SYMBOL(HttpStatus.UNPROCESSABLE_CONTENT, "Unknown symbol"),
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
     PRICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Price unavailable"),
-    DEPENDENCY_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Dependency unavailable");
+    DEPENDENCY_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Dependency unavailable"),
+    /** The service is saturated and refused the request before doing anything: retry after Retry-After. */
+    OVERLOADED(HttpStatus.SERVICE_UNAVAILABLE, "Service overloaded"),
+    /**
+     * The order may or may not have been queued (Kafka did not confirm it and it could not be withdrawn): a
+     * retry with the same Idempotency-Key, or the order's own URL, tells which.
+     */
+    ORDER_STATUS_UNKNOWN(HttpStatus.SERVICE_UNAVAILABLE, "Order status unknown");
 
     private final HttpStatus status;
     private final String title;

@@ -11,14 +11,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param dynamoDbEndpoint DynamoDB Local's URL; empty for the real service (region and credentials from the
  *     environment, as on AWS)
+ * @param dynamoDbCallTimeout a whole call, the SDK's retries included
+ * @param dynamoDbAttemptTimeout one attempt: generous, so a store slowed by load is waited for rather than
+ *     reported down, short enough that a dead connection is retried within the call
  * @param redisUri e.g. {@code redis://localhost:6379}
  */
 @ConfigurationProperties("mocktrading.store")
 public record StoreProperties(
         URI dynamoDbEndpoint,
         @DefaultValue("us-east-1") String dynamoDbRegion,
-        @DefaultValue("2s") Duration dynamoDbCallTimeout,
-        @DefaultValue("700ms") Duration dynamoDbAttemptTimeout,
+        @DefaultValue("3s") Duration dynamoDbCallTimeout,
+        @DefaultValue("1500ms") Duration dynamoDbAttemptTimeout,
         @DefaultValue("64") int dynamoDbMaxConnections,
         @DefaultValue(TableDefinitions.PORTFOLIOS) String portfoliosTable,
         @DefaultValue(TableDefinitions.ORDERS) String ordersTable,

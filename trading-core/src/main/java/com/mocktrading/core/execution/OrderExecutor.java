@@ -18,7 +18,9 @@ import java.util.function.Function;
 /**
  * Decides one order at the latest price and records the outcome (see {@link ExecutionStore}), returning the
  * trade_executed payload. A replayed order, already decided, yields the payload rebuilt from the stored record,
- * so the event is identical to the first one. Blocking; callers run it off the stream's task thread.
+ * so the event is identical to the first one. An order that order-service withdrew (its publication was not
+ * confirmed and its client was told so) is skipped: it has no outcome. Blocking; callers run it off the stream's
+ * task thread.
  */
 public final class OrderExecutor {
 
@@ -41,15 +43,18 @@ public final class OrderExecutor {
         this.maxAttempts = maxAttempts;
     }
 
-    public TradeExecutedPayload execute(TradeOrderPayload order) {
+    /** @return the outcome to publish; empty for a withdrawn order */
+    public Optional<TradeExecutedPayload> execute(TradeOrderPayload order) {
         Optional<LatestPrice> price = prices.apply(order.symbol());
         for (int attempt = 1; ; attempt++) {
             ExecutionOutcome outcome = attempt(order, price);
             if (outcome instanceof ExecutionOutcome.Applied applied) {
-                return applied.outcome();
+                return Optional.of(applied.outcome());
             }
             if (outcome instanceof ExecutionOutcome.AlreadyDecided decided) {
-                return payloadOf(decided.order());
+                return decided.order().status().isAccepted()
+                        ? Optional.of(payloadOf(decided.order()))
+                        : Optional.empty();
             }
             if (attempt >= maxAttempts) {
                 throw new IllegalStateException(

@@ -59,9 +59,11 @@ class OrderExecutorIntegrationTest {
         String user = user("1000.00");
         price("ACME", "33.3350");
 
-        TradeExecutedPayload bought = executor(true).execute(accepted(order(user, Side.BUY, 3)));
+        TradeExecutedPayload bought =
+                executor(true).execute(accepted(order(user, Side.BUY, 3))).orElseThrow();
         price("ACME", "40.0000");
-        TradeExecutedPayload sold = executor(true).execute(accepted(order(user, Side.SELL, 1)));
+        TradeExecutedPayload sold =
+                executor(true).execute(accepted(order(user, Side.SELL, 1))).orElseThrow();
 
         assertThat(bought.status()).isEqualTo(ExecutionStatus.EXECUTED);
         assertThat(bought.executionPrice()).isEqualByComparingTo("33.3350");
@@ -80,7 +82,8 @@ class OrderExecutorIntegrationTest {
         String user = user("100.00");
         price("ACME", "10.0010"); // moved up after acceptance at 10.00: 10 shares now cost 100.01
 
-        TradeExecutedPayload outcome = executor(true).execute(accepted(order(user, Side.BUY, 10)));
+        TradeExecutedPayload outcome =
+                executor(true).execute(accepted(order(user, Side.BUY, 10))).orElseThrow();
 
         assertThat(outcome.status()).isEqualTo(ExecutionStatus.FAILED_INSUFFICIENT_FUNDS);
         assertThat(outcome.executionPrice()).isNull();
@@ -96,10 +99,12 @@ class OrderExecutorIntegrationTest {
         String user = user("100.00");
         price("ACME", "1.00");
 
-        TradeExecutedPayload sell = executor(true).execute(accepted(order(user, Side.SELL, 1)));
+        TradeExecutedPayload sell =
+                executor(true).execute(accepted(order(user, Side.SELL, 1))).orElseThrow();
         TradeExecutedPayload unpriced = executor(true)
                 .execute(accepted(new TradeOrderPayload(
-                        UUID.randomUUID().toString(), user, "NOPRICE", 1, Side.BUY, Instant.now())));
+                        UUID.randomUUID().toString(), user, "NOPRICE", 1, Side.BUY, Instant.now())))
+                .orElseThrow();
 
         assertThat(sell.status()).isEqualTo(ExecutionStatus.FAILED_INSUFFICIENT_HOLDINGS);
         assertThat(unpriced.status()).isEqualTo(ExecutionStatus.FAILED_PRICE_UNAVAILABLE);
@@ -112,9 +117,9 @@ class OrderExecutorIntegrationTest {
         price("ACME", "10.00");
         TradeOrderPayload order = accepted(order(user, Side.BUY, 5));
 
-        TradeExecutedPayload first = executor(true).execute(order);
+        TradeExecutedPayload first = executor(true).execute(order).orElseThrow();
         price("ACME", "12.00"); // a replay later must not re-price the trade either
-        TradeExecutedPayload replay = executor(true).execute(order);
+        TradeExecutedPayload replay = executor(true).execute(order).orElseThrow();
 
         assertThat(replay).isEqualTo(first);
         assertThat(portfolio(user).cashBalance()).isEqualByComparingTo("950.00");
@@ -127,7 +132,7 @@ class OrderExecutorIntegrationTest {
         price("ACME", "10.00");
         TradeOrderPayload order = order(user, Side.BUY, 1); // never recorded as ACCEPTED
 
-        TradeExecutedPayload outcome = executor(true).execute(order);
+        TradeExecutedPayload outcome = executor(true).execute(order).orElseThrow();
 
         OrderRecord stored = orders.find(order.orderId()).orElseThrow();
         assertThat(outcome.status()).isEqualTo(ExecutionStatus.EXECUTED);
@@ -143,7 +148,7 @@ class OrderExecutorIntegrationTest {
         TradeOrderPayload order = accepted(order(user, Side.BUY, 7));
 
         List<TradeExecutedPayload> outcomes =
-                concurrently(8, () -> executor(true).execute(order));
+                concurrently(8, () -> executor(true).execute(order).orElseThrow());
 
         assertThat(outcomes).containsOnly(outcomes.get(0));
         assertThat(portfolio(user).cashBalance()).isEqualByComparingTo("930.00");
@@ -155,8 +160,9 @@ class OrderExecutorIntegrationTest {
         String user = user("1000.00");
         price("ACME", "100.00");
 
-        List<TradeExecutedPayload> outcomes =
-                concurrently(16, () -> executor(true).execute(accepted(order(user, Side.BUY, 1))));
+        List<TradeExecutedPayload> outcomes = concurrently(
+                16,
+                () -> executor(true).execute(accepted(order(user, Side.BUY, 1))).orElseThrow());
 
         long executed = outcomes.stream()
                 .filter(o -> o.status() == ExecutionStatus.EXECUTED)
@@ -172,14 +178,44 @@ class OrderExecutorIntegrationTest {
     }
 
     @Test
+    void aWithdrawnOrderIsNeverExecutedAndHasNoOutcome() {
+        // order-service withdrew an order whose publication Kafka did not confirm; it reached trade_orders anyway.
+        String user = user("1000.00");
+        price("ACME", "10.00");
+        TradeOrderPayload order = order(user, Side.BUY, 5);
+        assertThat(orders.withdraw(order.orderId(), user, "ACME", Side.BUY, 5, Instant.now()))
+                .isTrue();
+
+        Optional<TradeExecutedPayload> outcome = executor(true).execute(order);
+
+        assertThat(outcome).isEmpty();
+        assertThat(portfolio(user).cashBalance()).isEqualByComparingTo("1000.00");
+        assertThat(orders.find(order.orderId()).orElseThrow().status()).isEqualTo(OrderStatus.WITHDRAWN);
+        assertThat(orders.recentOf(user, Optional.empty(), 10)).isEmpty();
+    }
+
+    @Test
+    void anOrderTheJobDecidedCannotBeWithdrawn() {
+        String user = user("1000.00");
+        price("ACME", "10.00");
+        TradeOrderPayload order = order(user, Side.BUY, 5);
+        executor(true).execute(order).orElseThrow();
+
+        boolean withdrawn = orders.withdraw(order.orderId(), user, "ACME", Side.BUY, 5, Instant.now());
+
+        assertThat(withdrawn).isFalse();
+        assertThat(orders.find(order.orderId()).orElseThrow().status()).isEqualTo(OrderStatus.EXECUTED);
+    }
+
+    @Test
     void withoutTheOnceConditionAReplayIsAppliedTwice() {
         // The test-only switch shows that the order-record condition is what prevents double execution.
         String user = user("1000.00");
         price("ACME", "10.00");
         TradeOrderPayload order = accepted(order(user, Side.BUY, 5));
 
-        executor(false).execute(order);
-        executor(false).execute(order);
+        executor(false).execute(order).orElseThrow();
+        executor(false).execute(order).orElseThrow();
 
         assertThat(portfolio(user).cashBalance()).isEqualByComparingTo("900.00");
     }

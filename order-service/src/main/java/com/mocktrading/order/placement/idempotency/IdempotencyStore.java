@@ -1,23 +1,31 @@
 package com.mocktrading.order.placement.idempotency;
 
-import com.mocktrading.core.Timestamps;
+import static com.mocktrading.core.dynamodb.Attributes.decimal;
+import static com.mocktrading.core.dynamodb.Attributes.instant;
+import static com.mocktrading.core.dynamodb.Attributes.integer;
+import static com.mocktrading.core.dynamodb.Attributes.number;
+import static com.mocktrading.core.dynamodb.Attributes.string;
+
 import com.mocktrading.core.dynamodb.TableDefinitions;
 import com.mocktrading.events.Side;
 import com.mocktrading.order.placement.Acceptance;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 
 /**
- * Idempotency-Key records in DynamoDB, so they survive restarts and are shared by every replica. A key is
- * claimed with a conditional write (one winner among concurrent requests) and a lease: if the claimant dies,
- * a retry takes over after the lease, with the same order id, so the order can be published again without
- * ever executing twice (the execution job executes an order id once). Records expire by TTL after 24 h+.
+ * Idempotency-Key records in DynamoDB, so they survive restarts and are shared by every replica. A key is written
+ * once its order is validated, with the acceptance and a lease, by a conditional write (one winner among
+ * concurrent requests); the lease holder publishes and completes it. If the holder dies, a retry takes the lease
+ * over after it ends and finishes the same order (same order id), so a key never yields two orders. A key past its
+ * retention is a new key. Every write is conditioned on the caller's attempt token, and a failed condition is
+ * checked against that token: a write the SDK retried after it had succeeded is recognised as the caller's own.
  */
 public final class IdempotencyStore {
 
@@ -25,9 +33,10 @@ public final class IdempotencyStore {
     private static final String FINGERPRINT = "fingerprint";
     private static final String ORDER_ID = "orderId";
     private static final String STATE = "state";
+    private static final String ATTEMPT = "attempt";
     private static final String LEASE_UNTIL = "leaseUntil";
     private static final String EXPIRES_AT = TableDefinitions.IDEMPOTENCY_TTL_ATTRIBUTE;
-    private static final String IN_PROGRESS = "IN_PROGRESS";
+    private static final String QUEUING = "QUEUING";
     private static final String COMPLETED = "COMPLETED";
 
     private final DynamoDbClient dynamo;
@@ -42,129 +51,140 @@ public final class IdempotencyStore {
         this.retention = retention;
     }
 
-    public Claim claim(String userId, String key, String fingerprint, String newOrderId, Instant now) {
-        try {
-            Map<String, AttributeValue> item = dynamo.updateItem(b -> b.tableName(table)
-                            .key(key(userId, key))
-                            .updateExpression("SET #fp = :fp, #state = :inProgress, #lease = :lease, #exp = :exp,"
-                                    + " #order = if_not_exists(#order, :order)")
-                            .conditionExpression("attribute_not_exists(#key) OR #exp < :nowSeconds"
-                                    + " OR (#state = :inProgress AND #lease < :now AND #fp = :fp)")
-                            .expressionAttributeNames(Map.of(
-                                    "#key",
-                                    KEY,
-                                    "#fp",
-                                    FINGERPRINT,
-                                    "#state",
-                                    STATE,
-                                    "#lease",
-                                    LEASE_UNTIL,
-                                    "#exp",
-                                    EXPIRES_AT,
-                                    "#order",
-                                    ORDER_ID))
-                            .expressionAttributeValues(Map.of(
-                                    ":fp", AttributeValue.fromS(fingerprint),
-                                    ":inProgress", AttributeValue.fromS(IN_PROGRESS),
-                                    ":lease", number(now.plus(lease).toEpochMilli()),
-                                    ":exp", number(now.plus(retention).getEpochSecond()),
-                                    ":order", AttributeValue.fromS(newOrderId),
-                                    ":now", number(now.toEpochMilli()),
-                                    ":nowSeconds", number(now.getEpochSecond())))
-                            .returnValues(ReturnValue.ALL_NEW))
-                    .attributes();
-            return new Claim.Claimed(item.get(ORDER_ID).s());
-        } catch (ConditionalCheckFailedException taken) {
-            return existing(userId, key, fingerprint);
+    public Optional<KeyRecord> find(String userId, String key) {
+        GetItemResponse response =
+                dynamo.getItem(b -> b.tableName(table).key(key(userId, key)).consistentRead(true));
+        if (!response.hasItem() || response.item().isEmpty()) {
+            return Optional.empty();
         }
+        Map<String, AttributeValue> item = response.item();
+        return Optional.of(new KeyRecord(
+                string(item, FINGERPRINT),
+                COMPLETED.equals(string(item, STATE)),
+                string(item, ATTEMPT),
+                Instant.ofEpochMilli(integer(item, LEASE_UNTIL)),
+                Instant.ofEpochSecond(integer(item, EXPIRES_AT)),
+                new Acceptance(
+                        string(item, ORDER_ID),
+                        userId,
+                        string(item, "symbol"),
+                        Side.valueOf(string(item, "side")),
+                        integer(item, "quantity"),
+                        instant(item, "acceptedAt"),
+                        decimal(item, "validationPrice"))));
     }
 
-    /** Stores the answer; from now on the key replays it. */
-    public void complete(String key, Acceptance acceptance) {
-        dynamo.updateItem(b -> b.tableName(table)
-                .key(key(acceptance.userId(), key))
-                .updateExpression("SET #state = :completed, symbol = :symbol, side = :side, quantity = :quantity,"
-                        + " acceptedAt = :acceptedAt, validationPrice = :price")
-                .conditionExpression("#order = :order")
-                .expressionAttributeNames(Map.of("#state", STATE, "#order", ORDER_ID))
-                .expressionAttributeValues(Map.of(
-                        ":completed", AttributeValue.fromS(COMPLETED),
-                        ":symbol", AttributeValue.fromS(acceptance.symbol()),
-                        ":side", AttributeValue.fromS(acceptance.side().name()),
-                        ":quantity", number(acceptance.quantity()),
-                        ":acceptedAt", AttributeValue.fromS(Timestamps.format(acceptance.acceptedAt())),
-                        ":price",
-                                AttributeValue.fromN(
-                                        acceptance.validationPrice().toPlainString()),
-                        ":order", AttributeValue.fromS(acceptance.orderId()))));
-    }
-
-    /** Forgets a claim whose request was refused before anything was published: a retry is judged afresh. */
-    public void release(String userId, String key, String orderId) {
+    /**
+     * Writes a new key (absent, or past its retention: then it is replaced whole, new order id included) holding
+     * the lease for {@code attempt}.
+     *
+     * @return false when another request holds the key
+     */
+    public boolean claim(String key, String fingerprint, String attempt, Acceptance acceptance, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>(key(acceptance.userId(), key));
+        item.put(FINGERPRINT, string(fingerprint));
+        item.put(STATE, string(QUEUING));
+        item.put(ATTEMPT, string(attempt));
+        item.put(LEASE_UNTIL, number(now.plus(lease).toEpochMilli()));
+        item.put(EXPIRES_AT, number(now.plus(retention).getEpochSecond()));
+        item.put(ORDER_ID, string(acceptance.orderId()));
+        item.put("symbol", string(acceptance.symbol()));
+        item.put("side", string(acceptance.side().name()));
+        item.put("quantity", number(acceptance.quantity()));
+        item.put("acceptedAt", instant(acceptance.acceptedAt()));
+        item.put("validationPrice", number(acceptance.validationPrice()));
         try {
-            dynamo.deleteItem(b -> b.tableName(table)
-                    .key(key(userId, key))
-                    .conditionExpression("#state = :inProgress AND #order = :order")
-                    .expressionAttributeNames(Map.of("#state", STATE, "#order", ORDER_ID))
-                    .expressionAttributeValues(Map.of(
-                            ":inProgress",
-                            AttributeValue.fromS(IN_PROGRESS),
-                            ":order",
-                            AttributeValue.fromS(orderId))));
-        } catch (ConditionalCheckFailedException alreadyChanged) {
-            // Completed or taken over meanwhile: nothing of ours to forget.
+            dynamo.putItem(b -> b.tableName(table)
+                    .item(item)
+                    .conditionExpression("attribute_not_exists(#key) OR #exp <= :nowSeconds")
+                    .expressionAttributeNames(Map.of("#key", KEY, "#exp", EXPIRES_AT))
+                    .expressionAttributeValues(Map.of(":nowSeconds", number(now.getEpochSecond()))));
+            return true;
+        } catch (ConditionalCheckFailedException taken) {
+            return holds(acceptance.userId(), key, attempt);
         }
     }
 
     /**
-     * Ends the lease at once but keeps the order id: the order may or may not have reached Kafka, so a retry
-     * must publish the same order id again rather than a new order.
+     * Takes over the lease of a key whose holder gave up or died before completing it; the order stays the same.
+     *
+     * @return false when someone else took it or it changed meanwhile
      */
-    public void abandon(String userId, String key, String orderId) {
+    public boolean takeOver(String userId, String key, String fingerprint, String attempt, Instant now) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(key(userId, key))
+                    .updateExpression("SET #attempt = :attempt, #lease = :lease")
+                    .conditionExpression("#state = :queuing AND #lease <= :now AND #fp = :fp AND #exp > :nowSeconds")
+                    .expressionAttributeNames(Map.of(
+                            "#attempt", ATTEMPT,
+                            "#lease", LEASE_UNTIL,
+                            "#state", STATE,
+                            "#fp", FINGERPRINT,
+                            "#exp", EXPIRES_AT))
+                    .expressionAttributeValues(Map.of(
+                            ":attempt", string(attempt),
+                            ":lease", number(now.plus(lease).toEpochMilli()),
+                            ":queuing", string(QUEUING),
+                            ":now", number(now.toEpochMilli()),
+                            ":fp", string(fingerprint),
+                            ":nowSeconds", number(now.getEpochSecond()))));
+            return true;
+        } catch (ConditionalCheckFailedException changed) {
+            return holds(userId, key, attempt);
+        }
+    }
+
+    /** The order is in trade_orders: from now on the key answers its acceptance. Idempotent. */
+    public void complete(String userId, String key, String orderId) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(key(userId, key))
+                    .updateExpression("SET #state = :completed")
+                    .conditionExpression("#order = :order")
+                    .expressionAttributeNames(Map.of("#state", STATE, "#order", ORDER_ID))
+                    .expressionAttributeValues(Map.of(":completed", string(COMPLETED), ":order", string(orderId))));
+        } catch (ConditionalCheckFailedException replaced) {
+            // Past its retention and reused meanwhile: the new order owns the key now.
+        }
+    }
+
+    /** Ends the lease at once, keeping the order: a retry takes over without waiting. */
+    public void endLease(String userId, String key, String attempt) {
         try {
             dynamo.updateItem(b -> b.tableName(table)
                     .key(key(userId, key))
                     .updateExpression("SET #lease = :zero")
-                    .conditionExpression("#state = :inProgress AND #order = :order")
-                    .expressionAttributeNames(Map.of("#state", STATE, "#order", ORDER_ID, "#lease", LEASE_UNTIL))
-                    .expressionAttributeValues(Map.of(
-                            ":zero", number(0),
-                            ":inProgress", AttributeValue.fromS(IN_PROGRESS),
-                            ":order", AttributeValue.fromS(orderId))));
-        } catch (ConditionalCheckFailedException alreadyChanged) {
-            // Someone else owns it now.
+                    .conditionExpression("#attempt = :attempt AND #state = :queuing")
+                    .expressionAttributeNames(Map.of("#lease", LEASE_UNTIL, "#attempt", ATTEMPT, "#state", STATE))
+                    .expressionAttributeValues(
+                            Map.of(":zero", number(0), ":attempt", string(attempt), ":queuing", string(QUEUING))));
+        } catch (ConditionalCheckFailedException notOurs) {
+            // Taken over or completed meanwhile.
         }
     }
 
-    private Claim existing(String userId, String key, String fingerprint) {
-        Map<String, AttributeValue> item = dynamo.getItem(
-                        b -> b.tableName(table).key(key(userId, key)).consistentRead(true))
-                .item();
-        if (item == null || item.isEmpty()) {
-            return new Claim.InProgress(); // released between our write and read: the caller retries
+    /** Forgets a key whose order was withdrawn (it will never execute): a retry places a new order. */
+    public void forget(String userId, String key, String attempt) {
+        try {
+            dynamo.deleteItem(b -> b.tableName(table)
+                    .key(key(userId, key))
+                    .conditionExpression("#attempt = :attempt AND #state = :queuing")
+                    .expressionAttributeNames(Map.of("#attempt", ATTEMPT, "#state", STATE))
+                    .expressionAttributeValues(Map.of(":attempt", string(attempt), ":queuing", string(QUEUING))));
+        } catch (ConditionalCheckFailedException notOurs) {
+            // Taken over meanwhile: the new holder decides.
         }
-        if (!fingerprint.equals(item.get(FINGERPRINT).s())) {
-            return new Claim.Mismatch();
-        }
-        if (COMPLETED.equals(item.get(STATE).s())) {
-            return new Claim.Completed(new Acceptance(
-                    item.get(ORDER_ID).s(),
-                    userId,
-                    item.get("symbol").s(),
-                    Side.valueOf(item.get("side").s()),
-                    Long.parseLong(item.get("quantity").n()),
-                    Timestamps.parse(item.get("acceptedAt").s()),
-                    new BigDecimal(item.get("validationPrice").n())));
-        }
-        return new Claim.InProgress();
+    }
+
+    private boolean holds(String userId, String key, String attempt) {
+        return find(userId, key)
+                .map(record -> !record.completed() && attempt.equals(record.attempt()))
+                .orElse(false);
     }
 
     private static Map<String, AttributeValue> key(String userId, String key) {
         // userId is restricted to [A-Za-z0-9._@-] and the key to [A-Za-z0-9_-]: '#' cannot occur in either.
         return Map.of(KEY, AttributeValue.fromS(userId + "#" + key));
-    }
-
-    private static AttributeValue number(long value) {
-        return AttributeValue.fromN(Long.toString(value));
     }
 }

@@ -15,19 +15,16 @@ import org.springframework.kafka.core.KafkaTemplate;
 public final class KafkaOrderPublisher implements OrderPublisher {
 
     private final KafkaTemplate<String, EventEnvelope<TradeOrderPayload>> kafka;
-    private final Duration acknowledgementTimeout;
 
-    public KafkaOrderPublisher(
-            KafkaTemplate<String, EventEnvelope<TradeOrderPayload>> kafka, Duration acknowledgementTimeout) {
+    public KafkaOrderPublisher(KafkaTemplate<String, EventEnvelope<TradeOrderPayload>> kafka) {
         this.kafka = kafka;
-        this.acknowledgementTimeout = acknowledgementTimeout;
     }
 
     @Override
-    public void publish(EventEnvelope<TradeOrderPayload> order) {
+    public void publish(EventEnvelope<TradeOrderPayload> order, Duration timeout) {
         try {
             kafka.send(Topics.TRADE_ORDERS.name(), Topics.TRADE_ORDERS.keyOf(order), order)
-                    .get(acknowledgementTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OrderPublishException("interrupted while waiting for Kafka", e);

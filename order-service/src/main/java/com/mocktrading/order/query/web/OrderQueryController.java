@@ -12,6 +12,7 @@ import com.mocktrading.platform.security.CurrentUser;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,6 +24,9 @@ class OrderQueryController {
 
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 100;
+    /** Order ids are UUIDs (order-service makes them). */
+    private static final Pattern ORDER_ID =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final OrderStore orders;
     private final DependencyCalls calls;
@@ -32,9 +36,15 @@ class OrderQueryController {
         this.calls = calls;
     }
 
-    /** Another user's order is a 404, like a missing one: its existence is not revealed. */
+    /**
+     * Another user's order is a 404, like a missing one: its existence is not revealed. An id that no order can
+     * have is refused before any store call, so malformed ids never reach (or count against) DynamoDB.
+     */
     @GetMapping("/orders/{orderId}")
     OrderView order(@PathVariable String orderId) {
+        if (!ORDER_ID.matcher(orderId).matches()) {
+            throw ApiException.validation(List.of(new FieldError("orderId", "an order id (a UUID)")));
+        }
         String caller = CurrentUser.id();
         return calls.read(Dependency.DYNAMODB, () -> orders.find(orderId))
                 .filter(order -> order.userId().equals(caller))
@@ -56,10 +66,15 @@ class OrderQueryController {
 
     private static OrderStatus status(String text) {
         return Arrays.stream(OrderStatus.values())
+                .filter(OrderStatus::isAccepted)
                 .filter(value -> value.name().equals(text))
                 .findFirst()
-                .orElseThrow(() -> ApiException.validation(
-                        List.of(new FieldError("status", "one of " + Arrays.toString(OrderStatus.values())))));
+                .orElseThrow(() -> ApiException.validation(List.of(new FieldError(
+                        "status",
+                        "one of "
+                                + Arrays.stream(OrderStatus.values())
+                                        .filter(OrderStatus::isAccepted)
+                                        .toList()))));
     }
 
     private static int limit(String text) {
