@@ -8,7 +8,8 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  * unavailable (no connection, no answer in time, a 5xx). A request the store refused as invalid (a key too long, a
  * malformed expression: 4xx) is the caller's fault, and throttling is load the SDK already backs off from; counting
  * either would let one user's bad requests open the breaker for everyone. Named in
- * service-defaults-dynamodb.properties, so it is loaded only where the AWS SDK is on the classpath.
+ * service-defaults-dynamodb.properties (for breakers and read retries alike: retrying a refusal cannot help), so it
+ * is loaded only where the AWS SDK is on the classpath.
  */
 public final class StoreOutages implements Predicate<Throwable> {
 
