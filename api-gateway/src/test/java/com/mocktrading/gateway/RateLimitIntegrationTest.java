@@ -12,6 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -31,11 +33,17 @@ class RateLimitIntegrationTest {
     private static final ConfigurableApplicationContext LIMITED =
             gateway(SharedServers.redis().uri());
     private static final ConfigurableApplicationContext NO_REDIS = gateway("redis://127.0.0.1:" + FreePorts.next());
+    /** Its own Redis database, so its small per-address bucket is not the one the other gateways use. */
+    private static final ConfigurableApplicationContext ADDRESS_LIMITED = gateway(
+            SharedServers.redis().uri() + "/1",
+            "--mocktrading.gateway.rate-limit.per-address-capacity=3",
+            "--mocktrading.gateway.rate-limit.per-address-refill-per-second=0.5");
 
     @AfterAll
     static void stop() {
         LIMITED.close();
         NO_REDIS.close();
+        ADDRESS_LIMITED.close();
         UPSTREAM.close();
     }
 
@@ -64,6 +72,26 @@ class RateLimitIntegrationTest {
     }
 
     @Test
+    void limitsRequestsWithoutAValidTokenPerAddressAndTheir401sCarryTheHeaders() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> unauthenticated = send(ADDRESS_LIMITED, "Bearer forged." + i);
+            assertThat(unauthenticated.statusCode()).isEqualTo(401);
+            assertThat(unauthenticated.headers().firstValue("X-RateLimit-Limit"))
+                    .hasValue("3");
+            assertThat(unauthenticated.headers().firstValue("X-RateLimit-Remaining"))
+                    .hasValue(Integer.toString(2 - i));
+            assertThat(unauthenticated.headers().firstValue("X-RateLimit-Reset"))
+                    .isPresent();
+        }
+
+        HttpResponse<String> flood = send(ADDRESS_LIMITED, null);
+
+        assertThat(flood.statusCode()).isEqualTo(429);
+        assertThat(flood.body()).contains("\"code\":\"RATE_LIMITED\"");
+        assertThat(flood.headers().firstValue("Retry-After")).isPresent();
+    }
+
+    @Test
     void letsRequestsThroughWhenRedisIsUnreachable() throws Exception {
         String user = "no-redis-" + UUID.randomUUID();
         for (int i = 0; i < 8; i++) {
@@ -72,25 +100,31 @@ class RateLimitIntegrationTest {
     }
 
     private static HttpResponse<String> get(ConfigurableApplicationContext gateway, String user) throws Exception {
-        int port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
-        return HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/orders"))
-                        .header("Authorization", TestTokens.bearer(user))
-                        .timeout(Duration.ofSeconds(10))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return send(gateway, TestTokens.bearer(user));
     }
 
-    private static ConfigurableApplicationContext gateway(String redisUri) {
-        return new SpringApplicationBuilder(ApiGatewayApplication.class)
-                .run(
-                        "--server.port=" + FreePorts.next(),
-                        "--mocktrading.gateway.order-service=" + UPSTREAM.url(),
-                        "--mocktrading.gateway.rate-limit.redis-uri=" + redisUri,
-                        "--mocktrading.gateway.rate-limit.capacity=5",
-                        "--mocktrading.gateway.rate-limit.refill-per-second=0.5",
-                        "--mocktrading.security.jwt.public-key-location=" + TestTokens.publicKeyLocation(),
-                        "--mocktrading.security.jwt.issuer=" + DevTokenIssuer.ISSUER);
+    private static HttpResponse<String> send(ConfigurableApplicationContext gateway, String authorization)
+            throws Exception {
+        int port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/orders"))
+                .timeout(Duration.ofSeconds(10));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static ConfigurableApplicationContext gateway(String redisUri, String... more) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=" + FreePorts.next(),
+                "--mocktrading.gateway.order-service=" + UPSTREAM.url(),
+                "--mocktrading.gateway.rate-limit.redis-uri=" + redisUri,
+                "--mocktrading.gateway.rate-limit.capacity=5",
+                "--mocktrading.gateway.rate-limit.refill-per-second=0.5",
+                "--mocktrading.security.jwt.public-key-location=" + TestTokens.publicKeyLocation(),
+                "--mocktrading.security.jwt.issuer=" + DevTokenIssuer.ISSUER));
+        arguments.addAll(List.of(more));
+        return new SpringApplicationBuilder(ApiGatewayApplication.class).run(arguments.toArray(String[]::new));
     }
 
     private static RecordingUpstream upstream() {

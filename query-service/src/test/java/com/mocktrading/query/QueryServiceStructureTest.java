@@ -20,6 +20,7 @@ class QueryServiceStructureTest {
         "com.mocktrading.core..",
         "com.mocktrading.events..",
         "com.mocktrading.platform.error..",
+        "com.mocktrading.platform.json..",
         "com.mocktrading.platform.dependency..",
         "com.mocktrading.query.parameters.."
     };

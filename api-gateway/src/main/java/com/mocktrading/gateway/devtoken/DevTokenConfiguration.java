@@ -1,5 +1,6 @@
 package com.mocktrading.gateway.devtoken;
 
+import com.mocktrading.platform.security.JwtProperties;
 import com.nimbusds.jose.jwk.RSAKey;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +23,7 @@ class DevTokenConfiguration {
     @Bean
     DevTokenSigner devTokenSigner(
             @Value("${mocktrading.dev-token.key-location}") Resource keyLocation,
-            @Value("${mocktrading.security.jwt.issuer}") String issuer,
+            JwtProperties trusted,
             @Value("${mocktrading.dev-token.lifetime:12h}") Duration lifetime)
             throws IOException, ParseException {
         try (InputStream in = keyLocation.getInputStream()) {
@@ -30,7 +31,7 @@ class DevTokenConfiguration {
             if (!key.isPrivate()) {
                 throw new IllegalStateException(keyLocation + " holds no private key");
             }
-            return new DevTokenSigner(key, issuer, lifetime, Clock.systemUTC());
+            return new DevTokenSigner(key, trusted.issuer(), trusted.audience(), lifetime, Clock.systemUTC());
         }
     }
 }

@@ -22,12 +22,14 @@ final class DevTokenSigner {
 
     private final RSAKey key;
     private final String issuer;
+    private final String audience;
     private final Duration lifetime;
     private final Clock clock;
 
-    DevTokenSigner(RSAKey key, String issuer, Duration lifetime, Clock clock) {
+    DevTokenSigner(RSAKey key, String issuer, String audience, Duration lifetime, Clock clock) {
         this.key = key;
         this.issuer = issuer;
+        this.audience = audience;
         this.lifetime = lifetime;
         this.clock = clock;
     }
@@ -37,6 +39,7 @@ final class DevTokenSigner {
         Instant expiresAt = now.plus(lifetime);
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
+                .audience(audience)
                 .subject(userId)
                 .issueTime(Date.from(now))
                 .notBeforeTime(Date.from(now))

@@ -15,8 +15,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The rate limiter's Redis (one multiplexed connection, opened on first use so the gateway starts and serves while
- * Redis is down) and its bucket: {@code mocktrading.gateway.rate-limit.capacity} requests at once, refilled at
- * {@code .refill-per-second}.
+ * Redis is down) and its buckets: per user {@code mocktrading.gateway.rate-limit.capacity} requests at once,
+ * refilled at {@code .refill-per-second}; per client address {@code .per-address-capacity} and
+ * {@code .per-address-refill-per-second}.
  */
 @Configuration(proxyBeanMethods = false)
 class RateLimitConfiguration {
@@ -35,16 +36,32 @@ class RateLimitConfiguration {
         return client;
     }
 
+    @Bean(destroyMethod = "close")
+    LazyRedisConnection rateLimitConnection(RedisClient rateLimitRedis) {
+        return new LazyRedisConnection(rateLimitRedis);
+    }
+
     @Bean
     RateLimitFilter rateLimitFilter(
-            RedisClient rateLimitRedis,
+            LazyRedisConnection rateLimitConnection,
             @Value("${mocktrading.gateway.rate-limit.capacity:20}") int capacity,
             @Value("${mocktrading.gateway.rate-limit.refill-per-second:10}") double refillPerSecond,
             @Value("${mocktrading.gateway.rate-limit.redis-timeout:200ms}") Duration timeout,
             ReactiveProblemWriter problems,
             MeterRegistry meters) {
-        LazyRedisConnection connection = new LazyRedisConnection(rateLimitRedis);
-        TokenBucket bucket = new TokenBucket(() -> connection.get().async(), capacity, refillPerSecond);
-        return new RateLimitFilter(bucket, timeout.multipliedBy(2), problems, meters);
+        TokenBucket bucket = new TokenBucket(() -> rateLimitConnection.get().async(), capacity, refillPerSecond);
+        return new RateLimitFilter(new RateLimit(bucket, timeout.multipliedBy(2), problems, meters, "user"));
+    }
+
+    @Bean
+    AddressRateLimitFilter addressRateLimitFilter(
+            LazyRedisConnection rateLimitConnection,
+            @Value("${mocktrading.gateway.rate-limit.per-address-capacity:200}") int capacity,
+            @Value("${mocktrading.gateway.rate-limit.per-address-refill-per-second:100}") double refillPerSecond,
+            @Value("${mocktrading.gateway.rate-limit.redis-timeout:200ms}") Duration timeout,
+            ReactiveProblemWriter problems,
+            MeterRegistry meters) {
+        TokenBucket bucket = new TokenBucket(() -> rateLimitConnection.get().async(), capacity, refillPerSecond);
+        return new AddressRateLimitFilter(new RateLimit(bucket, timeout.multipliedBy(2), problems, meters, "address"));
     }
 }

@@ -29,6 +29,9 @@ import java.util.UUID;
 public final class DevTokenIssuer {
 
     public static final String ISSUER = "http://mock-trading.local/dev-issuer";
+    /** The audience the services require by default (service-platform's JwtProperties). */
+    public static final String AUDIENCE = "mock-trading";
+
     public static final Duration DEFAULT_LIFETIME = Duration.ofHours(12);
 
     private final RSAKey key;
@@ -113,6 +116,7 @@ public final class DevTokenIssuer {
     public static JWTClaimsSet.Builder claims(String userId, Instant issuedAt, Instant expiresAt) {
         return new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
+                .audience(AUDIENCE)
                 .subject(userId)
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(issuedAt))

@@ -13,6 +13,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxFrameSize largest client frame answered; larger ones get a FRAME_TOO_LARGE error frame
  * @param maxTransportFrameSize beyond this the transport closes the connection without reading on
  * @param orderedBacklog replies and order updates queued for a client that does not read before it is dropped
+ * @param orderedBacklogSize the same bound in size (characters of the queued frames)
+ * @param maxConnectionsPerUser WebSocket connections one user may hold on one instance
  * @param snapshotTimeout bound on a subscription's snapshot read
  * @param redisWatchdogInterval how often the shared Pub/Sub connection is checked (and reconnected)
  * @param batchTimeout bound on writing one consumed batch to Redis before the batch is retried
@@ -24,6 +26,8 @@ public record MarketDataProperties(
         @DefaultValue("64KB") DataSize maxFrameSize,
         @DefaultValue("1MB") DataSize maxTransportFrameSize,
         @DefaultValue("1000") int orderedBacklog,
+        @DefaultValue("1MB") DataSize orderedBacklogSize,
+        @DefaultValue("10") int maxConnectionsPerUser,
         @DefaultValue("2s") Duration snapshotTimeout,
         @DefaultValue("500ms") Duration redisWatchdogInterval,
         @DefaultValue("5s") Duration batchTimeout,

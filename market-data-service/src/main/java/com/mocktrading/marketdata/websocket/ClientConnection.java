@@ -58,7 +58,7 @@ final class ClientConnection {
         this.parser = new ClientFrameParser(limits.maxFrameChars(), limits.maxTopics());
         this.maxTopics = limits.maxTopics();
         this.snapshotTimeout = limits.snapshotTimeout();
-        this.outbox = new Outbox(limits.orderedBacklog(), frames, tooSlow);
+        this.outbox = new Outbox(limits.orderedBacklog(), limits.orderedBacklogChars(), frames, tooSlow);
         this.rejections = rejections;
     }
 

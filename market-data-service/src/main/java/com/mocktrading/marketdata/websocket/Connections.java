@@ -1,6 +1,7 @@
 package com.mocktrading.marketdata.websocket;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -8,13 +9,27 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Connections {
 
     private final Set<ClientConnection> open = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> perUser = new ConcurrentHashMap<>();
+
+    /** Counts a new connection of the user unless the user holds {@code max} already. */
+    boolean admit(String userId, int max) {
+        boolean[] admitted = {false};
+        perUser.compute(userId, (user, count) -> {
+            int held = count == null ? 0 : count;
+            admitted[0] = held < max;
+            return admitted[0] ? held + 1 : held;
+        });
+        return admitted[0];
+    }
 
     void add(ClientConnection connection) {
         open.add(connection);
     }
 
+    /** Ends an admitted connection. */
     void remove(ClientConnection connection) {
         open.remove(connection);
+        perUser.computeIfPresent(connection.userId(), (user, count) -> count <= 1 ? null : count - 1);
     }
 
     public int count() {

@@ -5,13 +5,19 @@ import com.mocktrading.marketdata.fanout.RedisChannelHub;
 import com.mocktrading.marketdata.symbols.SymbolDirectory;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.security.Principal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
@@ -52,12 +58,24 @@ public final class MarketDataWebSocketHandler implements WebSocketHandler {
     public Mono<Void> handle(WebSocketSession session) {
         return session.getHandshakeInfo()
                 .getPrincipal()
-                .map(Principal::getName)
-                .flatMap(userId -> serve(session, userId))
+                .flatMap(principal -> serve(session, principal.getName(), expiryOf(principal)))
                 .switchIfEmpty(Mono.defer(() -> session.close(CloseStatus.POLICY_VIOLATION)));
     }
 
-    private Mono<Void> serve(WebSocketSession session, String userId) {
+    /** A session lives no longer than the token it was opened with: the client reconnects with a fresh one. */
+    private static Optional<Instant> expiryOf(Principal principal) {
+        return principal instanceof JwtAuthenticationToken jwt
+                ? Optional.ofNullable(jwt.getToken().getExpiresAt())
+                : Optional.empty();
+    }
+
+    private Mono<Void> serve(WebSocketSession session, String userId, Optional<Instant> tokenExpiry) {
+        if (!connections.admit(userId, limits.maxConnectionsPerUser())) {
+            LOG.warn("user {} refused: already {} connections", userId, limits.maxConnectionsPerUser());
+            meters.counter("marketdata.connections.dropped", "reason", "too_many_connections")
+                    .increment();
+            return session.close(new CloseStatus(CloseStatus.POLICY_VIOLATION.getCode(), "too many connections"));
+        }
         AtomicReference<FluxSink<String>> sink = new AtomicReference<>();
         ClientConnection client = new ClientConnection(
                 userId,
@@ -78,6 +96,9 @@ public final class MarketDataWebSocketHandler implements WebSocketHandler {
                 })
                 .map(session::textMessage);
         Mono<Void> sending = session.send(outgoing);
+        AtomicReference<CloseStatus> ending = new AtomicReference<>();
+        Disposable expiry =
+                scheduleExpiry(tokenExpiry, userId, ending, () -> sink.get().complete());
         Mono<Void> receiving = session.receive()
                 .concatMap(message -> switch (message.getType()) {
                     case TEXT -> {
@@ -92,11 +113,38 @@ public final class MarketDataWebSocketHandler implements WebSocketHandler {
                     default -> Mono.<Void>empty();
                 })
                 .then();
-        return Mono.firstWithSignal(sending, receiving).doFinally(signal -> {
-            client.close();
-            connections.remove(client);
-            LOG.info("user {} disconnected ({})", userId, signal);
-        });
+        return Mono.firstWithSignal(sending.then(Mono.defer(() -> closing(session, ending))), receiving)
+                .doFinally(signal -> {
+                    expiry.dispose();
+                    client.close();
+                    connections.remove(client);
+                    LOG.info("user {} disconnected ({})", userId, signal);
+                });
+    }
+
+    /**
+     * Ends the session when the token expires: the outgoing stream completes first, since a close frame can only
+     * follow the frames being sent, then the close frame says why (1008, "token expired").
+     */
+    private static Disposable scheduleExpiry(
+            Optional<Instant> tokenExpiry, String userId, AtomicReference<CloseStatus> ending, Runnable endOutgoing) {
+        return tokenExpiry
+                .map(at -> Mono.delay(max(Duration.ZERO, Duration.between(Instant.now(), at)))
+                        .subscribe(elapsed -> {
+                            LOG.info("user {} disconnected: token expired", userId);
+                            ending.set(new CloseStatus(CloseStatus.POLICY_VIOLATION.getCode(), "token expired"));
+                            endOutgoing.run();
+                        }))
+                .orElse(Disposables.disposed());
+    }
+
+    private static Mono<Void> closing(WebSocketSession session, AtomicReference<CloseStatus> ending) {
+        CloseStatus status = ending.get();
+        return status == null ? Mono.empty() : session.close(status);
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private void tooSlow(WebSocketSession session, String userId) {

@@ -14,7 +14,8 @@ import java.util.function.Consumer;
  * The frames waiting to be written to one WebSocket client, emitted only as fast as the socket takes them.
  * Price updates are conflated: per topic only the newest waits, so a slow client costs at most one frame per
  * topic it holds and always catches up to the latest prices. Replies and order updates are never conflated;
- * they queue in order up to a bound, beyond which the client is too slow to serve and is disconnected.
+ * they queue in order up to a bound in count and in characters (an echoed 64 KB frame must not pin its size a
+ * thousand times over), beyond which the client is too slow to serve and is disconnected.
  *
  * <p>Which topics are active is decided here too, under the same lock as the queues: an update for a topic
  * the client just left can never slip out after the client was told it left, and one for a topic just joined
@@ -23,6 +24,7 @@ import java.util.function.Consumer;
 final class Outbox {
 
     private final int orderedCapacity;
+    private final long orderedCharCapacity;
     private final Consumer<String> emitter;
     private final Runnable onOverflow;
     private final Set<String> activeTopics = new HashSet<>();
@@ -30,6 +32,7 @@ final class Outbox {
     private final LinkedHashMap<String, String> latestByTopic = new LinkedHashMap<>();
     private final Map<String, Long> newestFeedMillis = new HashMap<>();
     private final AtomicInteger drainers = new AtomicInteger();
+    private long orderedChars;
     private long demand;
     private long conflated;
     private boolean closed;
@@ -38,8 +41,9 @@ final class Outbox {
      * @param emitter writes one frame; called by one thread at a time, never while holding the lock
      * @param onOverflow called once if the ordered queue overflows
      */
-    Outbox(int orderedCapacity, Consumer<String> emitter, Runnable onOverflow) {
+    Outbox(int orderedCapacity, long orderedCharCapacity, Consumer<String> emitter, Runnable onOverflow) {
         this.orderedCapacity = orderedCapacity;
+        this.orderedCharCapacity = orderedCharCapacity;
         this.emitter = emitter;
         this.onOverflow = onOverflow;
     }
@@ -126,6 +130,7 @@ final class Outbox {
     synchronized void close() {
         closed = true;
         ordered.clear();
+        orderedChars = 0;
         latestByTopic.clear();
         activeTopics.clear();
     }
@@ -134,14 +139,16 @@ final class Outbox {
         if (closed) {
             return;
         }
-        if (ordered.size() >= orderedCapacity) {
+        if (ordered.size() >= orderedCapacity || orderedChars + frame.length() > orderedCharCapacity) {
             closed = true;
             ordered.clear();
+            orderedChars = 0;
             latestByTopic.clear();
             onOverflow.run();
             return;
         }
         ordered.add(frame);
+        orderedChars += frame.length();
     }
 
     /** Emits while there is demand and something to send; one thread at a time, the others hand over. */
@@ -164,7 +171,9 @@ final class Outbox {
             return null;
         }
         String next = ordered.poll();
-        if (next == null) {
+        if (next != null) {
+            orderedChars -= next.length();
+        } else {
             Iterator<Map.Entry<String, String>> oldest =
                     latestByTopic.entrySet().iterator();
             if (!oldest.hasNext()) {

@@ -58,7 +58,9 @@ class WebSocketConfiguration {
                 properties.maxTopicsPerConnection(),
                 (int) properties.maxFrameSize().toBytes(),
                 properties.orderedBacklog(),
-                properties.snapshotTimeout());
+                properties.orderedBacklogSize().toBytes(),
+                properties.snapshotTimeout(),
+                properties.maxConnectionsPerUser());
         return new MarketDataWebSocketHandler(symbols, prices, hub, limits, connections, meters);
     }
 

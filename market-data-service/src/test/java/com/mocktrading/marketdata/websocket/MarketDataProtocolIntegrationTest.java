@@ -112,6 +112,43 @@ class MarketDataProtocolIntegrationTest extends RunningMarketDataService {
     }
 
     @Test
+    void closesASessionWhenItsTokenExpires() throws Exception {
+        // The clock-skew tolerance (30 s) admits a token that is just about to expire; it still ends the session.
+        URI shortLived = URI.create("ws://localhost:" + port + "/marketdata?access_token="
+                + TestTokens.ISSUER.issue(newUser(), Duration.ofSeconds(2)));
+
+        try (WebSocketTestClient client = WebSocketTestClient.connect(shortLived)) {
+            client.send("{\"type\":\"ping\"}");
+            client.await(frame -> isType(frame, "pong"), WAIT);
+
+            assertThat(client.closed().get(30, TimeUnit.SECONDS)).isEqualTo(1008);
+        }
+    }
+
+    @Test
+    void refusesAUsersConnectionsBeyondTheCapAndNoOneElses() throws Exception {
+        String greedy = newUser();
+        List<WebSocketTestClient> held =
+                IntStream.range(0, 10).mapToObj(i -> connect(port, greedy)).toList();
+        try {
+            for (WebSocketTestClient client : held) {
+                client.send("{\"type\":\"ping\"}");
+                client.await(frame -> isType(frame, "pong"), WAIT);
+            }
+
+            try (WebSocketTestClient eleventh = connect(port, greedy);
+                    WebSocketTestClient someoneElse = connect(port, newUser())) {
+                assertThat(eleventh.closed().get(30, TimeUnit.SECONDS)).isEqualTo(1008);
+                someoneElse.send("{\"type\":\"ping\"}");
+                assertThat(someoneElse.await(frame -> isType(frame, "pong"), WAIT))
+                        .isNotNull();
+            }
+        } finally {
+            held.forEach(WebSocketTestClient::close);
+        }
+    }
+
+    @Test
     void acceptsTheQueryTokenOnlyOnTheWebSocketPath() {
         String token = TestTokens.ISSUER.issue(newUser());
 

@@ -16,7 +16,7 @@ class OutboxTest {
 
     private final List<String> sent = new ArrayList<>();
     private final AtomicInteger overflows = new AtomicInteger();
-    private final Outbox outbox = new Outbox(3, sent::add, overflows::incrementAndGet);
+    private final Outbox outbox = new Outbox(3, 1_000, sent::add, overflows::incrementAndGet);
 
     @Test
     void sendsNothingWithoutDemandAndKeepsOnlyTheNewestPricePerTopic() {
@@ -77,9 +77,37 @@ class OutboxTest {
     }
 
     @Test
+    void aBacklogOfLargeFramesOverflowsByItsSizeLongBeforeItsCount() {
+        Outbox bounded = new Outbox(1_000, 150_000, sent::add, overflows::incrementAndGet);
+        String echo = "x".repeat(64 * 1024); // an unsubscribe reply echoing a 64 KB frame
+
+        bounded.offerInOrder(echo);
+        bounded.offerInOrder(echo);
+        assertThat(overflows).hasValue(0);
+        bounded.offerInOrder(echo);
+
+        assertThat(overflows).hasValue(1);
+        assertThat(bounded.waitingFrames()).isZero();
+    }
+
+    @Test
+    void sentFramesNoLongerCountAgainstTheSizeBound() {
+        Outbox bounded = new Outbox(1_000, 150_000, sent::add, overflows::incrementAndGet);
+        String echo = "x".repeat(64 * 1024);
+        bounded.request(Long.MAX_VALUE);
+
+        for (int i = 0; i < 10; i++) {
+            bounded.offerInOrder(echo);
+        }
+
+        assertThat(overflows).hasValue(0);
+        assertThat(sent).hasSize(10);
+    }
+
+    @Test
     void emitsEachFrameOnceUnderConcurrentOffersAndRequests() throws Exception {
         List<String> received = java.util.Collections.synchronizedList(new ArrayList<>());
-        Outbox shared = new Outbox(100_000, received::add, () -> {});
+        Outbox shared = new Outbox(100_000, Long.MAX_VALUE, received::add, () -> {});
         shared.activate(Set.of("orders"), "ack");
         ExecutorService threads = Executors.newFixedThreadPool(4);
         CountDownLatch done = new CountDownLatch(3);

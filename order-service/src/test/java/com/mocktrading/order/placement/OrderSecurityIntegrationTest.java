@@ -57,12 +57,31 @@ class OrderSecurityIntegrationTest {
                         + TestTokens.ISSUER.sign(DevTokenIssuer.claims(user, now, now.plusSeconds(600))
                                 .issuer("https://evil.example")
                                 .build()));
+        authorizations.put(
+                "another audience",
+                "Bearer "
+                        + TestTokens.ISSUER.sign(DevTokenIssuer.claims(user, now, now.plusSeconds(600))
+                                .audience("some-other-api")
+                                .build()));
+        authorizations.put(
+                "no audience",
+                "Bearer "
+                        + TestTokens.ISSUER.sign(DevTokenIssuer.claims(user, now, now.plusSeconds(600))
+                                .audience((String) null)
+                                .build()));
+        authorizations.put(
+                "no expiry",
+                "Bearer "
+                        + TestTokens.ISSUER.sign(DevTokenIssuer.claims(user, now, now.plusSeconds(600))
+                                .expirationTime(null)
+                                .build()));
         authorizations.put("bad subject", "Bearer " + TestTokens.ISSUER.issue("alice\"; DROP", Duration.ofMinutes(5)));
         authorizations.put(
                 "no subject",
                 "Bearer "
                         + TestTokens.ISSUER.sign(new JWTClaimsSet.Builder()
                                 .issuer(DevTokenIssuer.ISSUER)
+                                .audience(DevTokenIssuer.AUDIENCE)
                                 .expirationTime(java.util.Date.from(now.plusSeconds(600)))
                                 .build()));
 

@@ -15,12 +15,16 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 
-/** Builds the RS256-only decoders (servlet and reactive) with issuer, expiry and subject checks from {@link JwtProperties}. */
+/**
+ * Builds the RS256-only decoders (servlet and reactive) with issuer, audience, expiry and subject checks from
+ * {@link JwtProperties}. A token must expire: one without {@code exp} would be valid forever.
+ */
 public final class JwtDecoders {
 
     private JwtDecoders() {}
@@ -54,9 +58,18 @@ public final class JwtDecoders {
 
     private static OAuth2TokenValidator<Jwt> validator(JwtProperties properties) {
         return new DelegatingOAuth2TokenValidator<>(
+                JwtDecoders::expires,
                 new JwtTimestampValidator(properties.clockSkew()),
                 new JwtIssuerValidator(properties.issuer()),
+                new JwtAudienceValidator(properties.audience()),
                 JwtDecoders::validSubject);
+    }
+
+    private static OAuth2TokenValidatorResult expires(Jwt jwt) {
+        return jwt.getExpiresAt() != null
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(
+                        new OAuth2Error("invalid_token", "the token has no expiry (exp)", null));
     }
 
     private static OAuth2TokenValidatorResult validSubject(Jwt jwt) {

@@ -12,10 +12,15 @@ import org.springframework.core.io.Resource;
  * @param jwkSetUri the issuer's JWKS endpoint (production)
  * @param publicKeyLocation an RSA public key in PEM (local run, tests); used when no JWKS URL is set
  * @param issuer the required {@code iss} claim
+ * @param audience what the {@code aud} claim must contain: a token minted for another API is refused here
  * @param clockSkew tolerance on {@code exp}/{@code nbf}
  */
 @ConfigurationProperties("mocktrading.security.jwt")
-public record JwtProperties(String jwkSetUri, Resource publicKeyLocation, String issuer, Duration clockSkew) {
+public record JwtProperties(
+        String jwkSetUri, Resource publicKeyLocation, String issuer, String audience, Duration clockSkew) {
+
+    /** The audience of this system's tokens unless configured otherwise. */
+    public static final String DEFAULT_AUDIENCE = "mock-trading";
 
     public JwtProperties {
         if ((jwkSetUri == null || jwkSetUri.isBlank()) && publicKeyLocation == null) {
@@ -25,6 +30,7 @@ public record JwtProperties(String jwkSetUri, Resource publicKeyLocation, String
         if (issuer == null || issuer.isBlank()) {
             throw new IllegalArgumentException("set mocktrading.security.jwt.issuer");
         }
+        audience = audience == null || audience.isBlank() ? DEFAULT_AUDIENCE : audience;
         clockSkew = clockSkew == null ? Duration.ofSeconds(30) : clockSkew;
     }
 }
