@@ -51,20 +51,36 @@ public final class ExecutionJob {
     }
 
     /**
-     * Restarts with a fixed delay (a persistently failing job ends up FAILED rather than spinning), and keeps
-     * the last checkpoint when cancelled, so that a stopped deployment (or local run) resumes from it with its
-     * de-duplication state instead of from the committed offsets alone.
+     * Restarts after any failure with an exponential backoff (1 s doubling to 1 min, jittered) that resets after
+     * 10 min of running: a store outage of any length ends in recovery, never in a job FAILED for good, and a
+     * crash loop does not hammer the stores. Keeps the last checkpoint when cancelled, so that a stopped
+     * deployment (or local run) resumes from it with its de-duplication state instead of from the committed
+     * offsets alone.
      */
     public static Configuration environment() {
         Configuration configuration = new Configuration();
         configuration.set(
                 CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
                 ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
-        configuration.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        configuration.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 10);
-        configuration.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(2));
+        configuration.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
+        configuration.set(
+                RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF, Duration.ofSeconds(1));
+        configuration.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF, Duration.ofMinutes(1));
+        configuration.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_BACKOFF_MULTIPLIER, 2.0);
+        configuration.set(
+                RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_RESET_BACKOFF_THRESHOLD,
+                Duration.ofMinutes(10));
+        configuration.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_JITTER_FACTOR, 0.1);
+        configuration.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS, Integer.MAX_VALUE);
         return configuration;
     }
+
+    /**
+     * The async operator's timeout counts from when an order is queued, and a user's orders wait for each other:
+     * a burst of one user's orders behind a slow store would time out and fail the job although nothing is wrong.
+     * Each store call has its own timeout and retries; this is only the bound on a stuck operator.
+     */
+    static final Duration ASYNC_TIMEOUT = Duration.ofMinutes(30);
 
     public static void build(StreamExecutionEnvironment env, ExecutionJobConfig config) {
         env.setParallelism(config.parallelism());
@@ -90,7 +106,11 @@ public final class ExecutionJob {
                 .name("trade_orders.dlq");
 
         SingleOutputStreamOperator<OutcomeJson> outcomes = AsyncDataStream.orderedWait(
-                        orders.keyBy(OrderRecordJson::userId), new ExecuteOrders(config), 60, TimeUnit.SECONDS, 100)
+                        orders.keyBy(OrderRecordJson::userId),
+                        new ExecuteOrders(config),
+                        ASYNC_TIMEOUT.toMillis(),
+                        TimeUnit.MILLISECONDS,
+                        100)
                 .uid("execute-orders")
                 .name("execute orders");
         outcomes.keyBy(OutcomeJson::userId)

@@ -11,6 +11,7 @@ import java.util.Map;
  *
  * @param executeOnce the at-most-once condition on order records; {@code false} only in tests proving that the
  *     invariant checker catches double execution
+ * @param priceStaleness a price older than this fails the order with FAILED_PRICE_UNAVAILABLE
  */
 public record ExecutionJobConfig(
         String kafkaBootstrapServers,
@@ -29,7 +30,8 @@ public record ExecutionJobConfig(
         int parallelism,
         int executorThreads,
         int priceLookups,
-        Duration priceRetryDelay)
+        Duration priceRetryDelay,
+        Duration priceStaleness)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -52,7 +54,9 @@ public record ExecutionJobConfig(
                 Integer.parseInt(args.getOrDefault("parallelism", "2")),
                 Integer.parseInt(args.getOrDefault("executor-threads", "16")),
                 Integer.parseInt(args.getOrDefault("price-lookups", "3")),
-                Duration.ofMillis(Long.parseLong(args.getOrDefault("price-retry-delay-ms", "200"))));
+                Duration.ofMillis(Long.parseLong(args.getOrDefault("price-retry-delay-ms", "200"))),
+                // order-service's acceptance bound (mocktrading.orders.price-staleness): one freshness rule
+                Duration.ofMillis(Long.parseLong(args.getOrDefault("price-staleness-ms", "60000"))));
     }
 
     public ExecutionJobConfig withExecuteOnce(boolean once) {
@@ -73,6 +77,7 @@ public record ExecutionJobConfig(
                 parallelism,
                 executorThreads,
                 priceLookups,
-                priceRetryDelay);
+                priceRetryDelay,
+                priceStaleness);
     }
 }

@@ -37,7 +37,7 @@ class ExecutionJobIntegrationTest {
 
     @Test
     void executesEachOrderOnceAtTheLatestPriceAndDeadLettersPoison() throws Exception {
-        // Given three users, a price, and their orders with a duplicate and two poison records
+        // Given three users, a price, and their orders with a duplicate, a stale price and four poison records
         PortfolioStore portfolios = ExecutionTestSupport.portfolios();
         String run = newRun();
         ExecutionJobConfig config = config(run, Map.of());
@@ -52,10 +52,13 @@ class ExecutionJobIntegrationTest {
         TradeOrderPayload aliceSells = order(alice, "EXEC", Side.SELL, 4);
         TradeOrderPayload bobBuys = order(bob, "EXEC", Side.BUY, 6);
         TradeOrderPayload carolSells = order(carol, "EXEC", Side.SELL, 1);
+        // a backlog after an outage must not execute at an hours-old price
+        price("EXECOLD", "10.00", java.time.Instant.now().minus(Duration.ofHours(3)));
+        TradeOrderPayload carolBuysStale = order(carol, "EXECOLD", Side.BUY, 1);
         // the duplicate: republished by order-service after an unconfirmed send
         produce(config.ordersTopic(), alice, event(aliceBuys), event(aliceSells), event(aliceBuys));
         produce(config.ordersTopic(), bob, event(bobBuys));
-        produce(config.ordersTopic(), carol, event(carolSells));
+        produce(config.ordersTopic(), carol, event(carolSells), event(carolBuysStale));
         produce(config.ordersTopic(), "x", "not json".getBytes(StandardCharsets.UTF_8));
         produce(
                 config.ordersTopic(),
@@ -63,14 +66,27 @@ class ExecutionJobIntegrationTest {
                 new String(event(carolSells), StandardCharsets.UTF_8)
                         .replace("\"quantity\":1", "\"quantity\":0")
                         .getBytes(StandardCharsets.UTF_8));
+        // ids no DynamoDB key may hold: they must not crash-loop the job
+        produce(
+                config.ordersTopic(),
+                "z",
+                new String(event(carolSells), StandardCharsets.UTF_8)
+                        .replace(carolSells.orderId(), "o".repeat(3000))
+                        .getBytes(StandardCharsets.UTF_8));
+        produce(
+                config.ordersTopic(),
+                "w",
+                new String(event(carolSells), StandardCharsets.UTF_8)
+                        .replace(carol, "u".repeat(3000))
+                        .getBytes(StandardCharsets.UTF_8));
 
         // When the job runs
         JobClient job = start(config, "execution-" + run);
         try {
-            List<EventEnvelope<TradeExecutedPayload>> events = awaitOutcomes(config.outcomesTopic(), 4);
+            List<EventEnvelope<TradeExecutedPayload>> events = awaitOutcomes(config.outcomesTopic(), 5);
 
             // Then each order has exactly one outcome, decided at execution time, traced and identifiable
-            assertThat(events).hasSize(4);
+            assertThat(events).hasSize(5);
             Map<String, TradeExecutedPayload> outcomes =
                     events.stream().collect(Collectors.toMap(e -> e.payload().orderId(), EventEnvelope::payload));
             assertThat(outcomes.get(aliceBuys.orderId()).status()).isEqualTo(ExecutionStatus.EXECUTED);
@@ -79,6 +95,9 @@ class ExecutionJobIntegrationTest {
             assertThat(outcomes.get(bobBuys.orderId()).status()).isEqualTo(ExecutionStatus.FAILED_INSUFFICIENT_FUNDS);
             assertThat(outcomes.get(carolSells.orderId()).status())
                     .isEqualTo(ExecutionStatus.FAILED_INSUFFICIENT_HOLDINGS);
+            assertThat(outcomes.get(carolBuysStale.orderId()).status())
+                    .isEqualTo(ExecutionStatus.FAILED_PRICE_UNAVAILABLE);
+            assertThat(outcomes.get(carolBuysStale.orderId()).failureReason()).contains("old");
             assertThat(events).allSatisfy(event -> {
                 assertThat(event.eventId())
                         .isEqualTo(OutcomeEvents.eventIdOf(event.payload().orderId()));
@@ -94,8 +113,8 @@ class ExecutionJobIntegrationTest {
 
             // And the poison records are in the dead-letter topic with their reasons
             List<ConsumerRecord<String, String>> dead = TopicReader.readCommitted(KAFKA)
-                    .read(config.deadLetterTopic(), 2, Duration.ofSeconds(30), Duration.ZERO);
-            assertThat(dead).hasSize(2).allSatisfy(record -> assertThat(
+                    .read(config.deadLetterTopic(), 4, Duration.ofSeconds(30), Duration.ZERO);
+            assertThat(dead).hasSize(4).allSatisfy(record -> assertThat(
                             record.headers().lastHeader(DeadLetterSerializer.REASON_HEADER))
                     .isNotNull());
         } finally {

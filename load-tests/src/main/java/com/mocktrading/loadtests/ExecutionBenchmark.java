@@ -118,6 +118,7 @@ public final class ExecutionBenchmark {
                 new ExecutionStore(dynamo, TableDefinitions.PORTFOLIOS, TableDefinitions.ORDERS, true),
                 prices::latest,
                 Clock.systemUTC(),
+                Duration.ofSeconds(60),
                 20);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long end = System.nanoTime() + duration.toNanos();

@@ -16,16 +16,22 @@ final class LocalServices {
     static List<ServiceProcess> of(LocalStack stack, Path projectDirectory, String version) {
         LocalStackSettings settings = stack.settings();
         Path publicKey = devIssuerDirectory(settings).resolve("public.pem");
-        Map<String, String> environment = Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", stack.kafka().bootstrapServers(),
-                "MOCKTRADING_STORE_DYNAMO_DB_ENDPOINT", stack.dynamoDb().endpointUrl(),
-                "MOCKTRADING_STORE_REDIS_URI", stack.redis().uri(),
-                "MOCKTRADING_SECURITY_JWT_PUBLIC_KEY_LOCATION",
-                        publicKey.toUri().toString(),
-                "MOCKTRADING_SECURITY_JWT_ISSUER", DevTokenIssuer.ISSUER,
-                "MOCKTRADING_MARKET_DATA_UNIVERSE_SIZE", Integer.toString(settings.symbols()),
-                "MOCKTRADING_QUERY_ELASTICSEARCH_URL", stack.elasticsearch().httpUrl(),
-                "MOCKTRADING_QUERY_CLICKHOUSE_URL", stack.clickHouse().httpUrl());
+        Map<String, String> environment = Map.ofEntries(
+                // The services are reached through the gateway (or directly from this machine), never from the LAN.
+                Map.entry("SERVER_ADDRESS", LocalStackSettings.LOOPBACK),
+                Map.entry("KAFKA_BOOTSTRAP_SERVERS", stack.kafka().bootstrapServers()),
+                Map.entry(
+                        "MOCKTRADING_STORE_DYNAMO_DB_ENDPOINT", stack.dynamoDb().endpointUrl()),
+                Map.entry("MOCKTRADING_STORE_REDIS_URI", stack.redis().uri()),
+                Map.entry(
+                        "MOCKTRADING_SECURITY_JWT_PUBLIC_KEY_LOCATION",
+                        publicKey.toUri().toString()),
+                Map.entry("MOCKTRADING_SECURITY_JWT_ISSUER", DevTokenIssuer.ISSUER),
+                Map.entry("MOCKTRADING_MARKET_DATA_UNIVERSE_SIZE", Integer.toString(settings.symbols())),
+                Map.entry(
+                        "MOCKTRADING_QUERY_ELASTICSEARCH_URL",
+                        stack.elasticsearch().httpUrl()),
+                Map.entry("MOCKTRADING_QUERY_CLICKHOUSE_URL", stack.clickHouse().httpUrl()));
         Path logs = settings.dataDirectory().resolve("logs");
         return List.of(
                 service("order-service", projectDirectory, version, settings.orderServicePort(), environment, logs),
@@ -85,27 +91,27 @@ final class LocalServices {
     private static Map<String, String> gateway(LocalStack stack) {
         LocalStackSettings settings = stack.settings();
         Path issuer = devIssuerDirectory(settings);
-        return Map.of(
-                "SPRING_PROFILES_ACTIVE",
-                "local",
-                "ORDER_SERVICE_URL",
-                "http://127.0.0.1:" + settings.orderServicePort(),
-                "PORTFOLIO_SERVICE_URL",
-                "http://127.0.0.1:" + settings.portfolioServicePort(),
-                "QUERY_SERVICE_URL",
-                "http://127.0.0.1:" + settings.queryServicePort(),
-                "MARKET_DATA_SERVICE_URL",
-                "http://127.0.0.1:" + settings.marketDataServicePort(),
-                "MARKET_DATA_WEBSOCKET_URL",
-                "ws://127.0.0.1:" + settings.marketDataServicePort(),
-                "MOCKTRADING_SECURITY_JWT_PUBLIC_KEY_LOCATION",
-                issuer.resolve("public.pem").toUri().toString(),
-                "MOCKTRADING_SECURITY_JWT_ISSUER",
-                DevTokenIssuer.ISSUER,
-                "MOCKTRADING_DEV_TOKEN_KEY_LOCATION",
-                issuer.resolve("signing-key.jwk.json").toUri().toString(),
-                "MOCKTRADING_GATEWAY_RATE_LIMIT_REDIS_URI",
-                stack.redis().uri());
+        return Map.ofEntries(
+                Map.entry("SERVER_ADDRESS", settings.gatewayAddress()),
+                // Every local client comes from loopback: one address, so its limit is the machine's, not a user's.
+                Map.entry("MOCKTRADING_GATEWAY_RATE_LIMIT_PER_ADDRESS_CAPACITY", "100000"),
+                Map.entry("MOCKTRADING_GATEWAY_RATE_LIMIT_PER_ADDRESS_REFILL_PER_SECOND", "100000"),
+                Map.entry("SPRING_PROFILES_ACTIVE", "local"),
+                Map.entry("ORDER_SERVICE_URL", "http://127.0.0.1:" + settings.orderServicePort()),
+                Map.entry("PORTFOLIO_SERVICE_URL", "http://127.0.0.1:" + settings.portfolioServicePort()),
+                Map.entry("QUERY_SERVICE_URL", "http://127.0.0.1:" + settings.queryServicePort()),
+                Map.entry("MARKET_DATA_SERVICE_URL", "http://127.0.0.1:" + settings.marketDataServicePort()),
+                Map.entry("MARKET_DATA_WEBSOCKET_URL", "ws://127.0.0.1:" + settings.marketDataServicePort()),
+                Map.entry(
+                        "MOCKTRADING_SECURITY_JWT_PUBLIC_KEY_LOCATION",
+                        issuer.resolve("public.pem").toUri().toString()),
+                Map.entry("MOCKTRADING_SECURITY_JWT_ISSUER", DevTokenIssuer.ISSUER),
+                Map.entry(
+                        "MOCKTRADING_DEV_TOKEN_KEY_LOCATION",
+                        issuer.resolve("signing-key.jwk.json").toUri().toString()),
+                Map.entry(
+                        "MOCKTRADING_GATEWAY_RATE_LIMIT_REDIS_URI",
+                        stack.redis().uri()));
     }
 
     /** The simulated feed, unless the run was asked for none ({@code --simulator-rate=0}). */

@@ -10,6 +10,9 @@ import java.util.Map;
  *
  * @param symbols the size of the simulated universe (simulator and market-data service agree on it)
  * @param simulatorRate price updates per second the simulator publishes; 0 runs no simulator
+ * @param gatewayAddress the address the API gateway listens on: loopback unless asked otherwise
+ *     ({@code --gateway-address=0.0.0.0}), since it hands out development tokens to whoever asks; every other
+ *     process listens on loopback only
  * @param projectDirectory the checkout whose built service jars to run, or null to run the servers only
  */
 public record LocalStackSettings(
@@ -28,10 +31,13 @@ public record LocalStackSettings(
         int queryServicePort,
         int marketDataServicePort,
         int gatewayPort,
+        String gatewayAddress,
         int symbols,
         double simulatorRate,
         String elasticsearchHeap,
         Path projectDirectory) {
+
+    public static final String LOOPBACK = "127.0.0.1";
 
     public static LocalStackSettings defaults(Path dataDirectory) {
         return new LocalStackSettings(
@@ -50,6 +56,7 @@ public record LocalStackSettings(
                 8093,
                 8094,
                 8080,
+                LOOPBACK,
                 1000,
                 500,
                 "512m",
@@ -74,6 +81,7 @@ public record LocalStackSettings(
                 FreePorts.next(),
                 FreePorts.next(),
                 FreePorts.next(),
+                LOOPBACK,
                 1000,
                 50,
                 "512m",
@@ -102,6 +110,7 @@ public record LocalStackSettings(
                 port(options, "query-service-port", d.queryServicePort()),
                 port(options, "market-data-service-port", d.marketDataServicePort()),
                 port(options, "gateway-port", d.gatewayPort()),
+                options.getOrDefault("gateway-address", d.gatewayAddress()),
                 number(options, "symbols", d.symbols()),
                 number(options, "simulator-rate", (int) d.simulatorRate()),
                 options.getOrDefault("elasticsearch-heap", d.elasticsearchHeap()),

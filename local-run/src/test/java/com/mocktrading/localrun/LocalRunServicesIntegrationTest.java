@@ -102,6 +102,40 @@ class LocalRunServicesIntegrationTest {
                     .isEqualTo(403);
             assertThat(send(getWith(gateway + "/v1/trades/search", bob)).body()).doesNotContain(orderId);
 
+            // The edge as a user meets it: one answer per header, limits no stricter than the service's, and one
+            // user's bad requests lock nobody out (alice sells below, through the same breakers).
+            assertThat(placed.headers().allValues("X-Request-Id")).hasSize(1);
+            assertThat(placed.headers().allValues("X-Trace-Id")).hasSize(1);
+            String carol = "Bearer " + stack.devTokenIssuer().issue("carol");
+            for (int i = 0; i < 10; i++) {
+                assertThat(send(getWith(gateway + "/v1/orders/" + "x".repeat(3000), carol))
+                                .statusCode())
+                        .isEqualTo(400);
+            }
+            HttpResponse<String> ambiguous = send(HttpRequest.newBuilder(URI.create(gateway + "/v1/orders"))
+                    .header("Authorization", carol)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"symbol\":\"DEMO\",\"side\":\"BUY\",\"quantity\":1,\"quantity\":2}"))
+                    .build());
+            assertThat(ambiguous.statusCode()).as(ambiguous.body()).isEqualTo(400);
+            assertThat(ambiguous.body()).contains("\"code\":\"VALIDATION_FAILED\"");
+            HttpResponse<String> anonymous = send(HttpRequest.newBuilder(URI.create(gateway + "/v1/portfolio/alice"))
+                    .build());
+            assertThat(anonymous.statusCode()).isEqualTo(401);
+            assertThat(anonymous.headers().firstValue("X-RateLimit-Limit")).isPresent();
+            try (WebSocketTestClient big = WebSocketTestClient.connect(
+                    URI.create("ws://127.0.0.1:" + settings.gatewayPort() + "/v1/marketdata?access_token=" + token))) {
+                big.send("{\"type\":\"subscribe\",\"topics\":[\"" + "X".repeat(70 * 1024) + "\"]}");
+                // Sent at once after the handshake, while the gateway still connects upstream: a message the client
+                // sends in fragments must arrive whole.
+                assertThat(big.await(frame -> frame.contains("\"type\":\"error\""), Duration.ofSeconds(30)))
+                        .contains("FRAME_TOO_LARGE");
+                big.send("{\"type\":\"ping\"}");
+                assertThat(big.await(frame -> frame.contains("\"type\":\"pong\""), Duration.ofSeconds(30)))
+                        .isNotNull();
+            }
+
             // Sold back at the same price: the portfolio returns to its opening cash, and the stores reconcile.
             setPrice(stack, "DEMO", "12.50");
             HttpResponse<String> sold = placeOrder(gateway, token, "SELL", 4);

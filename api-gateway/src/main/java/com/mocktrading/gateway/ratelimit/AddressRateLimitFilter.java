@@ -2,7 +2,6 @@ package com.mocktrading.gateway.ratelimit;
 
 import java.net.InetSocketAddress;
 import org.springframework.core.Ordered;
-import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -31,9 +30,12 @@ public final class AddressRateLimitFilter implements WebFilter, Ordered {
         return perAddress.apply(exchange, "address:" + address, chain.filter(exchange));
     }
 
+    /** Before Spring Security's filter chain (WebFluxSecurityConfiguration orders it at -100). */
+    static final int ORDER = -200;
+
     /** Before Spring Security's chain, so unauthenticated requests are counted too. */
     @Override
     public int getOrder() {
-        return SecurityWebFiltersOrder.FIRST.getOrder() - 10;
+        return ORDER;
     }
 }

@@ -20,10 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -33,7 +30,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Executes orders off the task thread (Flink async I/O) and in order per user: each user's orders are chained
- * one after the other, different users' orders run concurrently on a bounded pool. Outcomes come back in
+ * one after the other (a failed order fails the ones chained after it, so order holds across failures),
+ * different users' orders run concurrently on a bounded pool. Outcomes come back in
  * input order; in-flight orders are part of every checkpoint and are re-executed after a recovery, which the
  * stores' once-only condition turns into re-emitting the stored outcome.
  */
@@ -47,7 +45,7 @@ public final class ExecuteOrders extends RichAsyncFunction<OrderRecordJson, Outc
     private transient RedisClient redis;
     private transient StatefulRedisConnection<String, String> connection;
     private transient OrderExecutor executor;
-    private transient Map<String, CompletableFuture<?>> lastOfUser;
+    private transient PerUserChain chain;
 
     public ExecuteOrders(ExecutionJobConfig config) {
         this.config = config;
@@ -72,18 +70,14 @@ public final class ExecuteOrders extends RichAsyncFunction<OrderRecordJson, Outc
                 new ExecutionStore(dynamo, config.portfoliosTable(), config.ordersTable(), config.executeOnce()),
                 symbol -> priceWithRetries(prices, symbol),
                 Clock.systemUTC(),
+                config.priceStaleness(),
                 20);
-        lastOfUser = new ConcurrentHashMap<>();
+        chain = new PerUserChain(pool);
     }
 
     @Override
     public void asyncInvoke(OrderRecordJson order, ResultFuture<OutcomeJson> result) {
-        CompletableFuture<?> previous =
-                lastOfUser.getOrDefault(order.userId(), CompletableFuture.completedFuture(null));
-        CompletableFuture<List<OutcomeJson>> next = previous.handleAsync((ignored, failure) -> execute(order), pool);
-        lastOfUser.put(order.userId(), next);
-        next.whenComplete((outcome, failure) -> {
-            lastOfUser.remove(order.userId(), next);
+        chain.then(order.userId(), () -> execute(order)).whenComplete((outcome, failure) -> {
             if (failure != null) {
                 result.completeExceptionally(failure);
             } else {

@@ -1,8 +1,10 @@
 package com.mocktrading.execution.functions;
 
 import com.mocktrading.events.EventEnvelope;
+import com.mocktrading.events.OrderIds;
 import com.mocktrading.events.Topics;
 import com.mocktrading.events.TradeOrderPayload;
+import com.mocktrading.events.UserIds;
 import com.mocktrading.execution.records.DeadLetter;
 import com.mocktrading.execution.records.OrderRecordJson;
 import com.mocktrading.execution.records.RawRecord;
@@ -12,8 +14,9 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Validates each trade_orders record against the event contract. A poison record (not JSON, a missing or
- * invalid field) goes to the dead-letter side output with the reason and never blocks its partition.
+ * Validates each trade_orders record against the event contract and what the stores accept. A poison record (not
+ * JSON, a missing or invalid field, an order or user id no DynamoDB key may hold) goes to the dead-letter side
+ * output with the reason and never blocks its partition or fails the job.
  */
 public final class ParseOrders extends ProcessFunction<RawRecord, OrderRecordJson> {
 
@@ -24,6 +27,12 @@ public final class ParseOrders extends ProcessFunction<RawRecord, OrderRecordJso
     public void processElement(RawRecord record, Context context, Collector<OrderRecordJson> out) {
         try {
             EventEnvelope<TradeOrderPayload> order = Topics.TRADE_ORDERS.serde().deserialize(record.value());
+            if (!OrderIds.isValid(order.payload().orderId())) {
+                throw new IllegalArgumentException("orderId is not 1 to 64 of [A-Za-z0-9_-]");
+            }
+            if (!UserIds.isValid(order.payload().userId())) {
+                throw new IllegalArgumentException("userId is not 1 to 64 of [A-Za-z0-9._@-]");
+            }
             out.collect(new OrderRecordJson(
                     order.payload().userId(),
                     order.payload().orderId(),

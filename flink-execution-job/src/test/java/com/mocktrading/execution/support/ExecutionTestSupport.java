@@ -101,9 +101,13 @@ public final class ExecutionTestSupport {
     }
 
     public static void price(String symbol, String price) {
+        price(symbol, price, Instant.now());
+    }
+
+    public static void price(String symbol, String price, Instant feedTimestamp) {
         RedisClient client = RedisClient.create(SharedServers.redis().uri());
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            new PriceCache(() -> connection).update(new LatestPrice(symbol, new BigDecimal(price), Instant.now()));
+            new PriceCache(() -> connection).update(new LatestPrice(symbol, new BigDecimal(price), feedTimestamp));
         } finally {
             client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         }

@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Order acceptance settings. The time budgets nest: the gateway's route timeout (10 s) > the idempotency lease
+ * Order acceptance settings. The time budgets nest: the gateway's route timeout (15 s) > the idempotency lease
  * > the request deadline > each store call. The lease outlives the deadline, so a key is taken over only once its
  * first request has given up; the deadline is under the gateway's wait, so a client hears the service's answer.
  *
@@ -19,8 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("mocktrading.orders")
 public record OrderProperties(
         @DefaultValue("60s") Duration priceStaleness,
-        @DefaultValue("8s") Duration requestDeadline,
-        @DefaultValue("9s") Duration idempotencyLease,
+        @DefaultValue("12s") Duration requestDeadline,
+        @DefaultValue("13s") Duration idempotencyLease,
         @DefaultValue("25h") Duration idempotencyRetention,
         @DefaultValue("3s") Duration inProgressWait,
         @DefaultValue("3s") Duration kafkaAcknowledgementTimeout) {

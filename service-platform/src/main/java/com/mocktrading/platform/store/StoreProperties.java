@@ -20,8 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record StoreProperties(
         URI dynamoDbEndpoint,
         @DefaultValue("us-east-1") String dynamoDbRegion,
-        @DefaultValue("3s") Duration dynamoDbCallTimeout,
-        @DefaultValue("1500ms") Duration dynamoDbAttemptTimeout,
+        @DefaultValue("4s") Duration dynamoDbCallTimeout,
+        @DefaultValue("2s") Duration dynamoDbAttemptTimeout,
         @DefaultValue("64") int dynamoDbMaxConnections,
         @DefaultValue(TableDefinitions.PORTFOLIOS) String portfoliosTable,
         @DefaultValue(TableDefinitions.ORDERS) String ordersTable,

@@ -10,6 +10,7 @@ import com.mocktrading.events.ExecutionStatus;
 import com.mocktrading.events.TradeExecutedPayload;
 import com.mocktrading.events.TradeOrderPayload;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -28,18 +29,25 @@ public final class OrderExecutor {
     private final ExecutionStore store;
     private final Function<String, Optional<LatestPrice>> prices;
     private final Clock clock;
+    private final Duration priceStaleness;
     private final int maxAttempts;
 
+    /**
+     * @param priceStaleness a price older than this is no price: the same rule as at acceptance, so a backlog
+     *     worked off after an outage fails with FAILED_PRICE_UNAVAILABLE instead of trading at an old price
+     */
     public OrderExecutor(
             PortfolioStore portfolios,
             ExecutionStore store,
             Function<String, Optional<LatestPrice>> prices,
             Clock clock,
+            Duration priceStaleness,
             int maxAttempts) {
         this.portfolios = portfolios;
         this.store = store;
         this.prices = prices;
         this.clock = clock;
+        this.priceStaleness = priceStaleness;
         this.maxAttempts = maxAttempts;
     }
 
@@ -67,6 +75,14 @@ public final class OrderExecutor {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         if (price.isEmpty()) {
             return store.failed(order, ExecutionStatus.FAILED_PRICE_UNAVAILABLE, now, "no price for " + order.symbol());
+        }
+        if (price.get().isOlderThan(priceStaleness, now)) {
+            return store.failed(
+                    order,
+                    ExecutionStatus.FAILED_PRICE_UNAVAILABLE,
+                    now,
+                    "the price of " + order.symbol() + " is "
+                            + Duration.between(price.get().feedTimestamp(), now).toSeconds() + " s old");
         }
         Optional<Portfolio> portfolio = portfolios.find(order.userId(), Consistency.STRONG);
         if (portfolio.isEmpty()) {

@@ -18,6 +18,7 @@ import com.mocktrading.events.TradeOrderPayload;
 import com.mocktrading.localstack.SharedServers;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -178,6 +179,21 @@ class OrderExecutorIntegrationTest {
     }
 
     @Test
+    void aPriceOlderThanTheAcceptanceBoundIsNoPriceAndTheOrderFails() {
+        String user = user("1000.00");
+        prices.put(
+                "ACME",
+                new LatestPrice("ACME", new BigDecimal("10.00"), Instant.now().minus(Duration.ofHours(2))));
+
+        TradeExecutedPayload outcome =
+                executor(true).execute(accepted(order(user, Side.BUY, 1))).orElseThrow();
+
+        assertThat(outcome.status()).isEqualTo(ExecutionStatus.FAILED_PRICE_UNAVAILABLE);
+        assertThat(outcome.failureReason()).contains("s old");
+        assertThat(portfolio(user).version()).isZero();
+    }
+
+    @Test
     void aWithdrawnOrderIsNeverExecutedAndHasNoOutcome() {
         // order-service withdrew an order whose publication Kafka did not confirm; it reached trade_orders anyway.
         String user = user("1000.00");
@@ -224,7 +240,12 @@ class OrderExecutorIntegrationTest {
         ExecutionStore store =
                 new ExecutionStore(dynamo, TableDefinitions.PORTFOLIOS, TableDefinitions.ORDERS, executeOnce);
         return new OrderExecutor(
-                portfolios, store, symbol -> Optional.ofNullable(prices.get(symbol)), Clock.systemUTC(), 50);
+                portfolios,
+                store,
+                symbol -> Optional.ofNullable(prices.get(symbol)),
+                Clock.systemUTC(),
+                Duration.ofSeconds(60),
+                50);
     }
 
     private void price(String symbol, String price) {

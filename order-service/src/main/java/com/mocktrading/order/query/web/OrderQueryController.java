@@ -2,6 +2,7 @@ package com.mocktrading.order.query.web;
 
 import com.mocktrading.core.order.OrderStatus;
 import com.mocktrading.core.order.OrderStore;
+import com.mocktrading.events.OrderIds;
 import com.mocktrading.order.placement.web.OrderView;
 import com.mocktrading.platform.dependency.Dependency;
 import com.mocktrading.platform.dependency.DependencyCalls;
@@ -12,7 +13,6 @@ import com.mocktrading.platform.security.CurrentUser;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,9 +24,6 @@ class OrderQueryController {
 
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 100;
-    /** Order ids are UUIDs (order-service makes them). */
-    private static final Pattern ORDER_ID =
-            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final OrderStore orders;
     private final DependencyCalls calls;
@@ -42,8 +39,9 @@ class OrderQueryController {
      */
     @GetMapping("/orders/{orderId}")
     OrderView order(@PathVariable String orderId) {
-        if (!ORDER_ID.matcher(orderId).matches()) {
-            throw ApiException.validation(List.of(new FieldError("orderId", "an order id (a UUID)")));
+        if (!OrderIds.isValid(orderId)) {
+            throw ApiException.validation(
+                    List.of(new FieldError("orderId", "an order id: 1 to 64 of A-Z a-z 0-9 _ -")));
         }
         String caller = CurrentUser.id();
         return calls.read(Dependency.DYNAMODB, () -> orders.find(orderId))
