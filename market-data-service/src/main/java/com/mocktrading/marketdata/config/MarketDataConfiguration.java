@@ -14,6 +14,7 @@ import com.mocktrading.marketdata.symbols.SymbolDirectory;
 import com.mocktrading.platform.store.LazyRedisConnection;
 import com.mocktrading.platform.store.StoreProperties;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,11 @@ class MarketDataConfiguration {
             PriceCache prices,
             ConsumerReadiness pricesConsumerReadiness,
             MeterRegistry meters) {
-        PriceFeedWriter writer = new PriceFeedWriter(prices);
+        PriceFeedWriter writer = new PriceFeedWriter(
+                prices,
+                Clock.systemUTC(),
+                properties.maxFeedClockSkew(),
+                meters.counter("marketdata.events.consumed", "topic", Topics.MARKET_DATA.name(), "result", "future"));
         return container(
                 bootstrapServers,
                 properties.pricesConsumerGroup(),

@@ -18,6 +18,7 @@ import org.springframework.util.unit.DataSize;
  * @param snapshotTimeout bound on a subscription's snapshot read
  * @param redisWatchdogInterval how often the shared Pub/Sub connection is checked (and reconnected)
  * @param batchTimeout bound on writing one consumed batch to Redis before the batch is retried
+ * @param maxFeedClockSkew how far in the future a feed tick may be dated and still be taken
  */
 @ConfigurationProperties("mocktrading.market-data")
 public record MarketDataProperties(
@@ -31,5 +32,6 @@ public record MarketDataProperties(
         @DefaultValue("2s") Duration snapshotTimeout,
         @DefaultValue("500ms") Duration redisWatchdogInterval,
         @DefaultValue("5s") Duration batchTimeout,
+        @DefaultValue("5s") Duration maxFeedClockSkew,
         @DefaultValue("market-data-service.prices") String pricesConsumerGroup,
         @DefaultValue("market-data-service.orders") String ordersConsumerGroup) {}

@@ -9,10 +9,14 @@ import com.mocktrading.core.price.LatestPrice;
 import com.mocktrading.core.price.PriceCache;
 import com.mocktrading.events.universe.Listing;
 import com.mocktrading.events.universe.SymbolUniverse;
+import com.mocktrading.localstack.SharedServers;
+import com.mocktrading.marketdata.support.MarketDataTestSupport;
 import com.mocktrading.marketdata.support.RunningMarketDataService;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,6 +66,21 @@ class PricesAndSymbolsIntegrationTest extends RunningMarketDataService {
         assertProblem(get(port, "/prices?symbols=" + tooMany, newUser()), 400, "VALIDATION_FAILED");
         assertProblem(get(port, "/prices/ACME", null), 401, "UNAUTHENTICATED");
         assertProblem(get(port, "/no/such/path", newUser()), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void aTickDatedInTheFutureIsRefusedSoLaterRealTicksStillCount() throws Exception {
+        String symbol = "FUT" + ThreadLocalRandom.current().nextInt(1_000_000);
+        String kafka = SharedServers.kafka().bootstrapServers();
+
+        MarketDataTestSupport.publishPrice(
+                kafka, symbol, "999.00", Instant.now().plus(Duration.ofHours(6)));
+        MarketDataTestSupport.publishPrice(kafka, symbol, "10.00", Instant.now());
+
+        MarketDataTestSupport.awaitUntil(
+                MarketDataTestSupport.WAIT, "the real tick is the cached price", () -> cache.latest(symbol)
+                        .map(price -> price.price().compareTo(new BigDecimal("10.00")) == 0)
+                        .orElse(false));
     }
 
     @Test
