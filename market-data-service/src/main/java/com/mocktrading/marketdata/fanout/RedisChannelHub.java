@@ -1,9 +1,12 @@
 package com.mocktrading.marketdata.fanout;
 
+import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -21,8 +24,10 @@ import org.slf4j.LoggerFactory;
  * least one local listener wants it, and each message is decoded once and handed to every local listener.
  *
  * <p>Redis may be down at start or go away later. A watchdog connects when it can; after any reconnect it
- * subscribes every wanted channel again (SUBSCRIBE is idempotent) and tells the owner, which re-sends the
- * latest prices that clients may have missed meanwhile.
+ * subscribes every wanted channel again (SUBSCRIBE is idempotent) and tells the owner when the connection was
+ * lost, so it can re-send what clients may have missed meanwhile (latest prices, order outcomes). A short blip that
+ * the client library reconnects by itself between two watchdog rounds counts too: the connection's own
+ * disconnect event marks it.
  *
  * @param <T> what a message is decoded into, once per message
  */
@@ -32,23 +37,26 @@ public final class RedisChannelHub<T> implements AutoCloseable {
 
     private final RedisClient client;
     private final BiFunction<String, String, T> decoder;
-    private final Runnable onReconnected;
+    private final Consumer<Instant> onReconnected;
     private final ConcurrentHashMap<String, Channel<T>> channels = new ConcurrentHashMap<>();
     private final ScheduledExecutorService watchdog;
     private volatile StatefulRedisPubSubConnection<String, String> connection;
     private volatile boolean wasOpen;
+    /** When the connection was last seen lost; null while it has been up since the last reconnect handled. */
+    private volatile Instant lostAt;
 
     private record Channel<T>(Set<Consumer<T>> listeners, CompletableFuture<Void> subscribed) {}
 
     /**
      * @param decoder turns (channel, message) into what listeners get; a failure drops that message only
-     * @param onReconnected called after the connection came back and channels were subscribed again
+     * @param onReconnected called with the time the connection was lost, after it came back and channels were
+     *     subscribed again
      */
     public RedisChannelHub(
             RedisClient client,
             BiFunction<String, String, T> decoder,
             Duration watchdogInterval,
-            Runnable onReconnected) {
+            Consumer<Instant> onReconnected) {
         this.client = client;
         this.decoder = decoder;
         this.onReconnected = onReconnected;
@@ -142,16 +150,27 @@ public final class RedisChannelHub<T> implements AutoCloseable {
                         dispatch(channel, message);
                     }
                 });
+                opened.addListener(new RedisConnectionStateListener() {
+                    @Override
+                    public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
+                        markLost();
+                    }
+                });
                 connection = opened;
             }
             boolean open = connection.isOpen();
             boolean failedSubscriptions =
                     channels.values().stream().anyMatch(c -> c.subscribed().isCompletedExceptionally());
-            if (open && (!wasOpen || failedSubscriptions)) {
+            if (!open) {
+                markLost();
+            }
+            Instant lost = lostAt;
+            if (open && (!wasOpen || lost != null || failedSubscriptions)) {
                 resubscribeAll();
-                if (!wasOpen) {
+                if (!wasOpen || lost != null) {
+                    lostAt = null;
                     LOG.info("Redis Pub/Sub connected; {} channels subscribed", channels.size());
-                    onReconnected.run();
+                    onReconnected.accept(lost == null ? Instant.now() : lost);
                 }
             } else if (!open && wasOpen) {
                 LOG.warn("Redis Pub/Sub connection lost; reconnecting");
@@ -161,6 +180,12 @@ public final class RedisChannelHub<T> implements AutoCloseable {
             if (wasOpen || connection == null) {
                 LOG.debug("Redis Pub/Sub not available yet: {}", e.toString());
             }
+        }
+    }
+
+    private void markLost() {
+        if (lostAt == null) {
+            lostAt = Instant.now();
         }
     }
 

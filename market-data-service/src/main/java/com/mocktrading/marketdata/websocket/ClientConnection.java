@@ -3,9 +3,11 @@ package com.mocktrading.marketdata.websocket;
 import com.mocktrading.core.price.LatestPrice;
 import com.mocktrading.core.price.PriceCache;
 import com.mocktrading.marketdata.fanout.RedisChannelHub;
+import com.mocktrading.marketdata.orders.OrderCatchUp;
 import com.mocktrading.marketdata.prices.PriceView;
 import com.mocktrading.marketdata.symbols.SymbolDirectory;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -33,6 +35,7 @@ final class ClientConnection {
     private final SymbolDirectory symbols;
     private final PriceCache prices;
     private final RedisChannelHub<Update> hub;
+    private final OrderCatchUp orderCatchUp;
     private final ClientFrameParser parser;
     private final int maxTopics;
     private final Duration snapshotTimeout;
@@ -47,6 +50,7 @@ final class ClientConnection {
             SymbolDirectory symbols,
             PriceCache prices,
             RedisChannelHub<Update> hub,
+            OrderCatchUp orderCatchUp,
             ConnectionLimits limits,
             Consumer<String> frames,
             Runnable tooSlow,
@@ -55,6 +59,7 @@ final class ClientConnection {
         this.symbols = symbols;
         this.prices = prices;
         this.hub = hub;
+        this.orderCatchUp = orderCatchUp;
         this.parser = new ClientFrameParser(limits.maxFrameChars(), limits.maxTopics());
         this.maxTopics = limits.maxTopics();
         this.snapshotTimeout = limits.snapshotTimeout();
@@ -189,16 +194,29 @@ final class ClientConnection {
         return Mono.empty();
     }
 
-    /** Sends the latest cached prices of every held price topic again (after Redis came back). */
-    void refresh() {
+    /**
+     * After Redis came back: sends the latest cached prices of every held price topic again, and the user's order
+     * outcomes decided since {@code lostAt} if the client follows its orders.
+     */
+    void refresh(Instant lostAt) {
         List<String> symbolsHeld;
+        boolean followsOrders;
         synchronized (this) {
             symbolsHeld = held.values().stream()
                     .filter(TopicName::prices)
                     .map(TopicName::symbol)
                     .toList();
+            followsOrders = held.containsKey(TopicName.ORDERS);
         }
         snapshot(symbolsHeld).subscribe();
+        if (followsOrders) {
+            Mono.fromCallable(() -> orderCatchUp.decidedSince(userId, lostAt))
+                    .subscribeOn(Schedulers.boundedElastic()) // a DynamoDB query
+                    .subscribe(
+                            missed -> missed.forEach(
+                                    update -> outbox.offerInOrder(TopicName.ORDERS, ServerFrames.orderUpdate(update))),
+                            failure -> LOG.warn("order updates of {} not caught up: {}", userId, failure.toString()));
+        }
     }
 
     void close() {

@@ -1,5 +1,6 @@
 package com.mocktrading.marketdata.websocket;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,8 +49,9 @@ public final class Connections {
                 .toList();
     }
 
-    public void refreshAll() {
-        open.forEach(ClientConnection::refresh);
+    /** After the Redis subscription came back: re-sends what each client may have missed since {@code lostAt}. */
+    public void refreshAll(Instant lostAt) {
+        open.forEach(connection -> connection.refresh(lostAt));
     }
 
     public record ConnectionStats(String userId, int topics, int waitingFrames, long conflatedUpdates) {}

@@ -2,6 +2,7 @@ package com.mocktrading.marketdata.websocket;
 
 import com.mocktrading.core.price.PriceCache;
 import com.mocktrading.marketdata.fanout.RedisChannelHub;
+import com.mocktrading.marketdata.orders.OrderCatchUp;
 import com.mocktrading.marketdata.symbols.SymbolDirectory;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.security.Principal;
@@ -35,6 +36,7 @@ public final class MarketDataWebSocketHandler implements WebSocketHandler {
     private final SymbolDirectory symbols;
     private final PriceCache prices;
     private final RedisChannelHub<Update> hub;
+    private final OrderCatchUp orderCatchUp;
     private final ConnectionLimits limits;
     private final Connections connections;
     private final MeterRegistry meters;
@@ -43,12 +45,14 @@ public final class MarketDataWebSocketHandler implements WebSocketHandler {
             SymbolDirectory symbols,
             PriceCache prices,
             RedisChannelHub<Update> hub,
+            OrderCatchUp orderCatchUp,
             ConnectionLimits limits,
             Connections connections,
             MeterRegistry meters) {
         this.symbols = symbols;
         this.prices = prices;
         this.hub = hub;
+        this.orderCatchUp = orderCatchUp;
         this.limits = limits;
         this.connections = connections;
         this.meters = meters;
@@ -82,6 +86,7 @@ public final class MarketDataWebSocketHandler implements WebSocketHandler {
                 symbols,
                 prices,
                 hub,
+                orderCatchUp,
                 limits,
                 frame -> sink.get().next(frame),
                 () -> tooSlow(session, userId),

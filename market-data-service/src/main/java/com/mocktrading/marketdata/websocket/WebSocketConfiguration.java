@@ -1,8 +1,10 @@
 package com.mocktrading.marketdata.websocket;
 
+import com.mocktrading.core.order.OrderStore;
 import com.mocktrading.core.price.PriceCache;
 import com.mocktrading.marketdata.config.MarketDataProperties;
 import com.mocktrading.marketdata.fanout.RedisChannelHub;
+import com.mocktrading.marketdata.orders.OrderCatchUp;
 import com.mocktrading.marketdata.symbols.SymbolDirectory;
 import io.lettuce.core.RedisClient;
 import io.micrometer.core.instrument.Gauge;
@@ -51,6 +53,7 @@ class WebSocketConfiguration {
             SymbolDirectory symbols,
             PriceCache prices,
             RedisChannelHub<Update> hub,
+            OrderStore orders,
             MarketDataProperties properties,
             Connections connections,
             MeterRegistry meters) {
@@ -61,7 +64,8 @@ class WebSocketConfiguration {
                 properties.orderedBacklogSize().toBytes(),
                 properties.snapshotTimeout(),
                 properties.maxConnectionsPerUser());
-        return new MarketDataWebSocketHandler(symbols, prices, hub, limits, connections, meters);
+        return new MarketDataWebSocketHandler(
+                symbols, prices, hub, new OrderCatchUp(orders), limits, connections, meters);
     }
 
     @Bean

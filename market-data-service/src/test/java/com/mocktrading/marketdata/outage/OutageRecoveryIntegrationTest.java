@@ -4,17 +4,25 @@ import static com.mocktrading.marketdata.support.MarketDataTestSupport.WAIT;
 import static com.mocktrading.marketdata.support.MarketDataTestSupport.connect;
 import static com.mocktrading.marketdata.support.MarketDataTestSupport.isPriceOf;
 import static com.mocktrading.marketdata.support.MarketDataTestSupport.isType;
+import static com.mocktrading.marketdata.support.MarketDataTestSupport.json;
 import static com.mocktrading.marketdata.support.MarketDataTestSupport.newUser;
 import static com.mocktrading.marketdata.support.MarketDataTestSupport.priceIn;
 import static com.mocktrading.marketdata.support.MarketDataTestSupport.publishPrice;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mocktrading.core.dynamodb.TableDefinitions;
+import com.mocktrading.core.execution.ExecutionStore;
+import com.mocktrading.events.ExecutionStatus;
+import com.mocktrading.events.Side;
+import com.mocktrading.events.TradeOrderPayload;
 import com.mocktrading.localstack.FreePorts;
 import com.mocktrading.localstack.SharedServers;
 import com.mocktrading.localstack.kafka.KafkaServer;
 import com.mocktrading.localstack.redis.RedisServer;
 import com.mocktrading.localstack.websocket.WebSocketTestClient;
 import com.mocktrading.marketdata.support.MarketDataTestSupport;
+import io.lettuce.core.KillArgs;
+import io.lettuce.core.RedisClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +31,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,6 +97,39 @@ class OutageRecoveryIntegrationTest {
             kafka.start();
             awaitReadiness(200);
             publishAndReceive(client, "30.3333");
+        }
+    }
+
+    @Test
+    void anOrderOutcomeThePubSubConnectionMissedReachesTheConnectedClientAfterItsReconnect() throws Exception {
+        awaitReadiness(200);
+        String user = newUser();
+        try (WebSocketTestClient client = connect(port, user)) {
+            client.send("{\"type\":\"subscribe\",\"topics\":[\"orders\"]}");
+            client.await(frame -> isType(frame, "subscribed"), WAIT);
+            // An outcome decided just as the instance's Pub/Sub connection drops: its publication reached no
+            // subscriber of this instance (here it is not published at all: only the catch-up can deliver it).
+            TradeOrderPayload order =
+                    new TradeOrderPayload(UUID.randomUUID().toString(), user, "ACME", 1, Side.BUY, Instant.now());
+            new ExecutionStore(
+                            SharedServers.dynamoDb().client(),
+                            TableDefinitions.PORTFOLIOS,
+                            TableDefinitions.ORDERS,
+                            true)
+                    .failed(order, ExecutionStatus.FAILED_INSUFFICIENT_FUNDS, Instant.now(), "decided in a blip");
+
+            // A blip the client library reconnects by itself, faster than any watchdog round.
+            RedisClient admin = RedisClient.create(redis.uri());
+            try (var connection = admin.connect()) {
+                assertThat(connection.sync().clientKill(KillArgs.Builder.typePubsub()))
+                        .isPositive();
+            } finally {
+                admin.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+            }
+
+            String update = client.await(frame -> frame.contains(order.orderId()), WAIT);
+            assertThat(json(update).path("type").asString()).isEqualTo("order_update");
+            assertThat(json(update).path("payload").path("status").asString()).isEqualTo("FAILED_INSUFFICIENT_FUNDS");
         }
     }
 

@@ -49,18 +49,23 @@ public final class MarketDataTestSupport {
 
     private MarketDataTestSupport() {}
 
-    /** Points the service at the shared servers (topics created) and trusts the test tokens. */
+    /** Points the service at the shared servers (topics and tables created) and trusts the test tokens. */
     public static void useSharedServers(DynamicPropertyRegistry registry) {
         createTopics(SharedServers.kafka().bootstrapServers());
         registry.add(
                 "spring.kafka.bootstrap-servers", () -> SharedServers.kafka().bootstrapServers());
         registry.add("mocktrading.store.redis-uri", () -> SharedServers.redis().uri());
+        registry.add("mocktrading.store.dynamo-db-endpoint", () -> SharedServers.dynamoDb()
+                .endpointUrl());
         TestTokens.trustIn(registry);
     }
 
     public static void createTopics(String bootstrapServers) {
         try {
-            new SchemaBootstrap(new SchemaTargets(bootstrapServers, null, null, null, (short) 1)).apply();
+            // The order records, which the service reads to catch up order updates after a Redis blip.
+            new SchemaBootstrap(new SchemaTargets(
+                            bootstrapServers, SharedServers.dynamoDb().endpointUrl(), null, null, (short) 1))
+                    .apply();
         } catch (Exception e) {
             throw new IllegalStateException("topic bootstrap failed", e);
         }
@@ -72,6 +77,8 @@ public final class MarketDataTestSupport {
                 "--server.port=" + FreePorts.next(),
                 "--spring.kafka.bootstrap-servers=" + kafka,
                 "--mocktrading.store.redis-uri=" + redisUri,
+                "--mocktrading.store.dynamo-db-endpoint="
+                        + SharedServers.dynamoDb().endpointUrl(),
                 "--mocktrading.security.jwt.public-key-location=" + TestTokens.publicKeyLocation(),
                 "--mocktrading.security.jwt.issuer=" + TestTokens.issuer()));
         args.addAll(List.of(more));
