@@ -76,6 +76,16 @@ class GatewayRoutingIntegrationTest {
     }
 
     @Test
+    void servesNoActuatorEndpointOnItsPublicPort() throws Exception {
+        for (String path : new String[] {"/actuator/prometheus", "/actuator/health", "/actuator/env"}) {
+            HttpResponse<String> response = send(get(path));
+
+            assertThat(response.statusCode()).as(path).isIn(401, 404);
+            assertThat(response.body()).as(path).doesNotContain("jvm_").doesNotContain("\"status\":\"UP\"");
+        }
+    }
+
+    @Test
     void routesEveryServicesPaths() throws Exception {
         String token = "Bearer " + ISSUER.issue("alice");
         for (String path :

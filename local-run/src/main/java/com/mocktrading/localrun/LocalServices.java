@@ -50,7 +50,13 @@ final class LocalServices {
                         settings.marketDataServicePort(),
                         environment,
                         logs),
-                service("api-gateway", projectDirectory, version, settings.gatewayPort(), gateway(stack), logs));
+                new ServiceProcess(
+                        "api-gateway",
+                        jar(projectDirectory, "api-gateway", version),
+                        settings.gatewayPort(),
+                        settings.gatewayManagementPort(),
+                        gateway(stack),
+                        logs));
     }
 
     /** The Flink jobs of the local run, configured for the local servers. */
@@ -129,7 +135,11 @@ final class LocalServices {
 
     private static ServiceProcess service(
             String name, Path projectDirectory, String version, int port, Map<String, String> environment, Path logs) {
-        Path jar = projectDirectory.resolve(name).resolve("target").resolve(name + "-" + version + ".jar");
-        return new ServiceProcess(name, jar, port, environment, logs);
+        // The other services answer their probes on their one port.
+        return new ServiceProcess(name, jar(projectDirectory, name, version), port, port, environment, logs);
+    }
+
+    private static Path jar(Path projectDirectory, String name, String version) {
+        return projectDirectory.resolve(name).resolve("target").resolve(name + "-" + version + ".jar");
     }
 }

@@ -173,6 +173,7 @@ public final class LocalStack implements AutoCloseable {
             ports.put(settings.queryServicePort(), "query-service-port");
             ports.put(settings.marketDataServicePort(), "market-data-service-port");
             ports.put(settings.gatewayPort(), "gateway-port");
+            ports.put(settings.gatewayManagementPort(), "gateway-management-port");
         }
         ports.forEach((port, option) -> {
             if (FreePorts.isInUse(port)) {

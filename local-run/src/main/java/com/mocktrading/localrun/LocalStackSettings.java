@@ -10,6 +10,8 @@ import java.util.Map;
  *
  * @param symbols the size of the simulated universe (simulator and market-data service agree on it)
  * @param simulatorRate price updates per second the simulator publishes; 0 runs no simulator
+ * @param gatewayManagementPort the gateway's probes and metrics, on loopback only: its public port has no
+ *     {@code /actuator}
  * @param gatewayAddress the address the API gateway listens on: loopback unless asked otherwise
  *     ({@code --gateway-address=0.0.0.0}), since it hands out development tokens to whoever asks; every other
  *     process listens on loopback only
@@ -31,6 +33,7 @@ public record LocalStackSettings(
         int queryServicePort,
         int marketDataServicePort,
         int gatewayPort,
+        int gatewayManagementPort,
         String gatewayAddress,
         int symbols,
         double simulatorRate,
@@ -56,6 +59,7 @@ public record LocalStackSettings(
                 8093,
                 8094,
                 8080,
+                8089,
                 LOOPBACK,
                 1000,
                 500,
@@ -67,6 +71,7 @@ public record LocalStackSettings(
     public static LocalStackSettings onFreePorts(Path dataDirectory, Path projectDirectory) {
         return new LocalStackSettings(
                 dataDirectory,
+                FreePorts.next(),
                 FreePorts.next(),
                 FreePorts.next(),
                 FreePorts.next(),
@@ -110,6 +115,7 @@ public record LocalStackSettings(
                 port(options, "query-service-port", d.queryServicePort()),
                 port(options, "market-data-service-port", d.marketDataServicePort()),
                 port(options, "gateway-port", d.gatewayPort()),
+                port(options, "gateway-management-port", d.gatewayManagementPort()),
                 options.getOrDefault("gateway-address", d.gatewayAddress()),
                 number(options, "symbols", d.symbols()),
                 number(options, "simulator-rate", (int) d.simulatorRate()),

@@ -10,20 +10,26 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** One of our Spring Boot services, run from its boot jar as a child process; ready when its readiness probe is UP. */
+/**
+ * One of our Spring Boot services, run from its boot jar as a child process; ready when its readiness probe is UP
+ * (on its management port where it has its own, as the gateway does).
+ */
 final class ServiceProcess extends ProcessBackedServer {
 
     private final String name;
     private final Path jar;
     private final int port;
+    private final int managementPort;
     private final Map<String, String> environment;
     private final Path logDirectory;
 
-    ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path logDirectory) {
+    ServiceProcess(
+            String name, Path jar, int port, int managementPort, Map<String, String> environment, Path logDirectory) {
         super(Duration.ofSeconds(90), Duration.ofSeconds(25));
         this.name = name;
         this.jar = jar;
         this.port = port;
+        this.managementPort = managementPort;
         this.environment = Map.copyOf(environment);
         this.logDirectory = logDirectory;
     }
@@ -54,12 +60,15 @@ final class ServiceProcess extends ProcessBackedServer {
                 .environment("PORT", Integer.toString(port))
                 .workingDirectory(logDirectory)
                 .logFile(logDirectory.resolve(name + ".log"));
+        if (managementPort != port) {
+            process.environment("MANAGEMENT_PORT", Integer.toString(managementPort));
+        }
         environment.forEach(process::environment);
         return process.build();
     }
 
     @Override
     protected boolean isReady() {
-        return HttpProbe.answersOk(endpoint() + "/actuator/health/readiness");
+        return HttpProbe.answersOk("http://127.0.0.1:" + managementPort + "/actuator/health/readiness");
     }
 }

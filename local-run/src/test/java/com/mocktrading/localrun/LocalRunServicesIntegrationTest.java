@@ -124,6 +124,10 @@ class LocalRunServicesIntegrationTest {
                     .build());
             assertThat(anonymous.statusCode()).isEqualTo(401);
             assertThat(anonymous.headers().firstValue("X-RateLimit-Limit")).isPresent();
+            assertThat(send(HttpRequest.newBuilder(URI.create(gateway + "/actuator/prometheus"))
+                                    .build())
+                            .body())
+                    .doesNotContain("jvm_");
             try (WebSocketTestClient big = WebSocketTestClient.connect(
                     URI.create("ws://127.0.0.1:" + settings.gatewayPort() + "/v1/marketdata?access_token=" + token))) {
                 big.send("{\"type\":\"subscribe\",\"topics\":[\"" + "X".repeat(70 * 1024) + "\"]}");
