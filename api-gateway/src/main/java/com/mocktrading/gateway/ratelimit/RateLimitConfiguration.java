@@ -49,8 +49,8 @@ class RateLimitConfiguration {
             @Value("${mocktrading.gateway.rate-limit.redis-timeout:200ms}") Duration timeout,
             ReactiveProblemWriter problems,
             MeterRegistry meters) {
-        TokenBucket bucket = new TokenBucket(() -> rateLimitConnection.get().async(), capacity, refillPerSecond);
-        return new RateLimitFilter(new RateLimit(bucket, timeout.multipliedBy(2), problems, meters, "user"));
+        return new RateLimitFilter(
+                rateLimit(rateLimitConnection, capacity, refillPerSecond, timeout, problems, meters, "user"));
     }
 
     @Bean
@@ -61,7 +61,19 @@ class RateLimitConfiguration {
             @Value("${mocktrading.gateway.rate-limit.redis-timeout:200ms}") Duration timeout,
             ReactiveProblemWriter problems,
             MeterRegistry meters) {
-        TokenBucket bucket = new TokenBucket(() -> rateLimitConnection.get().async(), capacity, refillPerSecond);
-        return new AddressRateLimitFilter(new RateLimit(bucket, timeout.multipliedBy(2), problems, meters, "address"));
+        return new AddressRateLimitFilter(
+                rateLimit(rateLimitConnection, capacity, refillPerSecond, timeout, problems, meters, "address"));
+    }
+
+    private static RateLimit rateLimit(
+            LazyRedisConnection connection,
+            int capacity,
+            double refillPerSecond,
+            Duration redisTimeout,
+            ReactiveProblemWriter problems,
+            MeterRegistry meters,
+            String scope) {
+        TokenBucket bucket = new TokenBucket(() -> connection.get().async(), capacity, refillPerSecond);
+        return new RateLimit(bucket, redisTimeout.multipliedBy(2), problems, meters, scope);
     }
 }

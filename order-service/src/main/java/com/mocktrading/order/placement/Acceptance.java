@@ -1,5 +1,6 @@
 package com.mocktrading.order.placement;
 
+import com.mocktrading.core.order.OrderRecord;
 import com.mocktrading.events.Side;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -12,4 +13,10 @@ public record Acceptance(
         Side side,
         long quantity,
         Instant acceptedAt,
-        BigDecimal validationPrice) {}
+        BigDecimal validationPrice) {
+
+    /** The order record that says this order is queued (ACCEPTED). */
+    public OrderRecord record() {
+        return OrderRecord.accepted(orderId, userId, symbol, side, quantity, acceptedAt, validationPrice);
+    }
+}

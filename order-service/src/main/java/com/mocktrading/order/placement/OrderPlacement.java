@@ -171,14 +171,7 @@ public final class OrderPlacement {
     }
 
     private void record(Acceptance acceptance) {
-        OrderRecord record = OrderRecord.accepted(
-                acceptance.orderId(),
-                acceptance.userId(),
-                acceptance.symbol(),
-                acceptance.side(),
-                acceptance.quantity(),
-                acceptance.acceptedAt(),
-                acceptance.validationPrice());
+        OrderRecord record = acceptance.record();
         try {
             calls.write(DYNAMODB, () -> orders.recordAccepted(record));
         } catch (ApiException recordNotWritten) {

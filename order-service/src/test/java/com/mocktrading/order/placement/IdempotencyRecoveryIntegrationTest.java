@@ -13,7 +13,6 @@ import static com.mocktrading.order.support.OrderServiceTestSupport.publishedOrd
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mocktrading.core.dynamodb.TableDefinitions;
-import com.mocktrading.core.order.OrderRecord;
 import com.mocktrading.core.order.OrderStore;
 import com.mocktrading.events.EventEnvelope;
 import com.mocktrading.events.Side;
@@ -184,15 +183,7 @@ class IdempotencyRecoveryIntegrationTest {
     }
 
     private static void recorded(Acceptance acceptance) {
-        new OrderStore(dynamo(), TableDefinitions.ORDERS)
-                .recordAccepted(OrderRecord.accepted(
-                        acceptance.orderId(),
-                        acceptance.userId(),
-                        acceptance.symbol(),
-                        acceptance.side(),
-                        acceptance.quantity(),
-                        acceptance.acceptedAt(),
-                        acceptance.validationPrice()));
+        new OrderStore(dynamo(), TableDefinitions.ORDERS).recordAccepted(acceptance.record());
     }
 
     private static String fingerprint(String symbol, long quantity) {
