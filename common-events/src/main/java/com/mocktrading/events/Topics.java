@@ -30,6 +30,13 @@ public final class Topics {
      */
     public static final String TRADE_ORDERS_DEAD_LETTERS = "trade_orders.dlq";
 
+    /**
+     * Where the persistence job puts trade_executed records that a store can never take (malformed, or refused
+     * for good, such as a mapping conflict), with the reason and the pipeline in headers, so that one such record
+     * never stops anyone else's history.
+     */
+    public static final String TRADE_EXECUTED_DEAD_LETTERS = "trade_executed.dlq";
+
     private Topics() {}
 
     public static List<Topic<?>> all() {

@@ -2,6 +2,7 @@ package com.mocktrading.persistence;
 
 import com.mocktrading.core.cli.JobArguments;
 import com.mocktrading.persistence.clickhouse.ClickHouseTradeSink;
+import com.mocktrading.persistence.deadletter.DeadLetterTarget;
 import com.mocktrading.persistence.elasticsearch.ElasticsearchTradeSink;
 import com.mocktrading.persistence.sink.SinkSettings;
 import com.mocktrading.persistence.sink.StoredTrade;
@@ -66,13 +67,17 @@ public final class PersistenceJob {
                 config,
                 "elasticsearch",
                 ElasticsearchTradeSink::stored,
-                new ElasticsearchTradeSink(config.elasticsearchUrl(), settings));
+                new ElasticsearchTradeSink(config.elasticsearchUrl(), settings, deadLetters(config, "elasticsearch")));
         pipeline(
                 env,
                 config,
                 "clickhouse",
                 ClickHouseTradeSink::stored,
-                new ClickHouseTradeSink(config.clickHouseUrl(), settings));
+                new ClickHouseTradeSink(config.clickHouseUrl(), settings, deadLetters(config, "clickhouse")));
+    }
+
+    private static DeadLetterTarget deadLetters(PersistenceJobConfig config, String pipeline) {
+        return new DeadLetterTarget(config.kafkaBootstrapServers(), config.deadLetterTopic(), pipeline);
     }
 
     // The connector still takes Kafka's deprecated reset enum; a first start reads trade_executed from the beginning.
@@ -81,7 +86,7 @@ public final class PersistenceJob {
             StreamExecutionEnvironment env,
             PersistenceJobConfig config,
             String store,
-            TradeEventDeserializer.Conversion<StoredTrade> conversion,
+            TradeEventDeserializer.Conversion conversion,
             TradeStoreSink sink) {
         KafkaSource<StoredTrade> source = KafkaSource.<StoredTrade>builder()
                 .setBootstrapServers(config.kafkaBootstrapServers())
@@ -89,7 +94,7 @@ public final class PersistenceJob {
                 .setGroupId(config.consumerGroupPrefix() + "-" + store)
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(
                         org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST))
-                .setDeserializer(new TradeEventDeserializer<>(conversion, StoredTrade.class))
+                .setDeserializer(new TradeEventDeserializer(conversion))
                 .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
                 .build();
         env.fromSource(source, WatermarkStrategy.noWatermarks(), config.topic() + " for " + store)

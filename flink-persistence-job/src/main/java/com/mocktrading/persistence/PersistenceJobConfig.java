@@ -13,6 +13,7 @@ import java.util.Set;
  *     {@code <prefix>-clickhouse}, so one store's lag never holds back the other's offsets
  * @param batchSize most events per bulk request / insert
  * @param maxTimeInBuffer how long an event may wait for its batch to fill
+ * @param deadLetterTopic where records no store can take go (both pipelines; a header names which)
  */
 public record PersistenceJobConfig(
         String kafkaBootstrapServers,
@@ -23,7 +24,8 @@ public record PersistenceJobConfig(
         Duration checkpointInterval,
         int parallelism,
         int batchSize,
-        Duration maxTimeInBuffer)
+        Duration maxTimeInBuffer,
+        String deadLetterTopic)
         implements Serializable {
 
     private static final Set<String> KNOWN = Set.of(
@@ -35,7 +37,8 @@ public record PersistenceJobConfig(
             "checkpoint-interval-ms",
             "parallelism",
             "batch-size",
-            "max-time-in-buffer-ms");
+            "max-time-in-buffer-ms",
+            "dead-letter-topic");
 
     public PersistenceJobConfig {
         if (batchSize < 1 || parallelism < 1 || checkpointInterval.isNegative() || maxTimeInBuffer.isNegative()) {
@@ -59,6 +62,7 @@ public record PersistenceJobConfig(
                 Duration.ofMillis(Long.parseLong(arguments.getOrDefault("checkpoint-interval-ms", "5000"))),
                 Integer.parseInt(arguments.getOrDefault("parallelism", "1")),
                 Integer.parseInt(arguments.getOrDefault("batch-size", "1000")),
-                Duration.ofMillis(Long.parseLong(arguments.getOrDefault("max-time-in-buffer-ms", "500"))));
+                Duration.ofMillis(Long.parseLong(arguments.getOrDefault("max-time-in-buffer-ms", "500"))),
+                arguments.getOrDefault("dead-letter-topic", Topics.TRADE_EXECUTED_DEAD_LETTERS));
     }
 }

@@ -14,6 +14,10 @@ import com.mocktrading.localstack.SharedServers;
 import com.mocktrading.localstack.flink.SharedFlinkCluster;
 import com.mocktrading.persistence.support.PersistenceTestSupport;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +40,7 @@ class PersistenceJobIntegrationTest {
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final Instant END_OF_NOVEMBER = Instant.parse("2026-11-30T23:59:50.000Z");
     private static final String ES = SharedServers.elasticsearch().httpUrl();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
     void storesEveryTradeInBothStoresInTheIndexOfItsMonth() throws Exception {
@@ -72,6 +77,64 @@ class PersistenceJobIntegrationTest {
             assertThat(new java.math.BigDecimal(totals.get(3)))
                     .isEqualByComparingTo(new java.math.BigDecimal("10.0125")
                             .multiply(java.math.BigDecimal.valueOf(executedQuantity)));
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    @Test
+    void whatAStoreCanNeverTakeIsDeadLetteredAndEveryoneElsesHistoryKeepsFlowing() throws Exception {
+        String run = PersistenceTestSupport.newRun();
+        String user = "user-" + run;
+        PersistenceJobConfig config = PersistenceTestSupport.config(run, ES, Map.of());
+        // An index whose mapping conflicts with the trade documents (symbol as a number): every document of that
+        // month is refused for good with a 400, as a mapping change gone wrong would refuse it.
+        HttpResponse<String> created = HTTP.send(
+                HttpRequest.newBuilder(URI.create(ES + "/trading_trades-2031-01"))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(
+                                "{\"mappings\":{\"properties\":{\"symbol\":{\"type\":\"long\"}}}}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isIn(200, 400); // 400: left by an earlier run
+        List<EventEnvelope<TradeExecutedPayload>> trades = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            trades.add(trade(user, "ACME", i + 1, "10.00", END_OF_NOVEMBER.plusSeconds(i)));
+        }
+        EventEnvelope<TradeExecutedPayload> refused =
+                trade(user, "ACME", 7, "10.00", Instant.parse("2031-01-15T12:00:00Z"));
+        produce(config.topic(), List.of(trades.get(0), refused));
+        produceRaw(config.topic(), "not an event".getBytes(StandardCharsets.UTF_8));
+        produce(config.topic(), trades.subList(1, 3));
+
+        JobClient job = PersistenceTestSupport.start(config, "persistence-dead-letters-" + run);
+        try {
+            awaitUntil(WAIT, "3 documents", () -> documentsOf(ES, user).size() == 3);
+            awaitUntil(WAIT, "4 rows", () -> clickHouseTotals(user).get(1).equals("4"));
+            awaitUntil(
+                    WAIT,
+                    "3 dead letters",
+                    () -> PersistenceTestSupport.deadLetters(config).size() == 3);
+
+            assertThat(documentsOf(ES, user).keySet())
+                    .containsExactlyInAnyOrderElementsOf(
+                            trades.stream().map(EventEnvelope::eventId).toList());
+            assertThat(PersistenceTestSupport.deadLetters(config))
+                    .anySatisfy(letter -> {
+                        assertThat(letter.getKey()).isEqualTo("elasticsearch");
+                        assertThat(letter.getValue())
+                                .contains("trading_trades-2031-01")
+                                .contains("400");
+                    })
+                    .anySatisfy(letter -> {
+                        assertThat(letter.getKey()).isEqualTo("elasticsearch");
+                        assertThat(letter.getValue()).contains("not a valid trade_executed event");
+                    })
+                    .anySatisfy(letter -> {
+                        assertThat(letter.getKey()).isEqualTo("clickhouse");
+                        assertThat(letter.getValue()).contains("not a valid trade_executed event");
+                    });
+            assertThat(job.getJobStatus().get()).isEqualTo(org.apache.flink.api.common.JobStatus.RUNNING);
         } finally {
             job.cancel().get();
         }

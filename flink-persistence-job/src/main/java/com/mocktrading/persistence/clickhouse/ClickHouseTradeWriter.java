@@ -3,8 +3,10 @@ package com.mocktrading.persistence.clickhouse;
 import com.clickhouse.client.api.Client;
 import com.clickhouse.data.ClickHouseFormat;
 import com.mocktrading.core.history.TradeHistory;
+import com.mocktrading.persistence.deadletter.DeadLetterTarget;
 import com.mocktrading.persistence.sink.StoredTrade;
 import com.mocktrading.persistence.sink.TradeStoreWriter;
+import com.mocktrading.persistence.sink.WriteOutcome;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
@@ -25,11 +27,12 @@ final class ClickHouseTradeWriter extends TradeStoreWriter {
 
     ClickHouseTradeWriter(
             String url,
+            DeadLetterTarget deadLetters,
             ElementConverter<StoredTrade, StoredTrade> converter,
             WriterInitContext context,
             AsyncSinkWriterConfiguration configuration,
             Collection<BufferedRequestState<StoredTrade>> state) {
-        super("clickhouse", converter, context, configuration, state);
+        super("clickhouse", deadLetters, converter, context, configuration, state);
         // Plain responses: ClickHouse 18.16 answers a compressed request with an empty body.
         this.client = new Client.Builder()
                 .addEndpoint(url)
@@ -42,7 +45,7 @@ final class ClickHouseTradeWriter extends TradeStoreWriter {
     }
 
     @Override
-    protected CompletionStage<List<StoredTrade>> write(List<StoredTrade> batch) {
+    protected CompletionStage<WriteOutcome> write(List<StoredTrade> batch) {
         StringBuilder rows = new StringBuilder(batch.size() * 256);
         for (StoredTrade trade : batch) {
             rows.append(trade.body()).append('\n');
@@ -51,7 +54,7 @@ final class ClickHouseTradeWriter extends TradeStoreWriter {
         return client.insert(TradeHistory.TABLE, new ByteArrayInputStream(body), ClickHouseFormat.JSONEachRow)
                 .thenApply(response -> {
                     response.close();
-                    return List.<StoredTrade>of();
+                    return WriteOutcome.allWritten();
                 });
     }
 

@@ -3,6 +3,7 @@ package com.mocktrading.persistence.elasticsearch;
 import com.mocktrading.core.history.TradeHistory;
 import com.mocktrading.events.EventEnvelope;
 import com.mocktrading.events.TradeExecutedPayload;
+import com.mocktrading.persistence.deadletter.DeadLetterTarget;
 import com.mocktrading.persistence.sink.SinkSettings;
 import com.mocktrading.persistence.sink.StoredTrade;
 import com.mocktrading.persistence.sink.TradeStoreSink;
@@ -18,8 +19,8 @@ public final class ElasticsearchTradeSink extends TradeStoreSink {
 
     private final String url;
 
-    public ElasticsearchTradeSink(String url, SinkSettings settings) {
-        super(settings);
+    public ElasticsearchTradeSink(String url, SinkSettings settings, DeadLetterTarget deadLetters) {
+        super(settings, deadLetters);
         this.url = url;
     }
 
@@ -33,10 +34,11 @@ public final class ElasticsearchTradeSink extends TradeStoreSink {
 
     @Override
     protected TradeStoreWriter newWriter(
+            DeadLetterTarget deadLetters,
             ElementConverter<StoredTrade, StoredTrade> converter,
             WriterInitContext context,
             AsyncSinkWriterConfiguration configuration,
             Collection<BufferedRequestState<StoredTrade>> state) {
-        return new ElasticsearchTradeWriter(url, converter, context, configuration, state);
+        return new ElasticsearchTradeWriter(url, deadLetters, converter, context, configuration, state);
     }
 }

@@ -6,9 +6,10 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import co.elastic.clients.util.BinaryData;
-import com.mocktrading.persistence.sink.RefusedWriteException;
+import com.mocktrading.persistence.deadletter.DeadLetterTarget;
 import com.mocktrading.persistence.sink.StoredTrade;
 import com.mocktrading.persistence.sink.TradeStoreWriter;
+import com.mocktrading.persistence.sink.WriteOutcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ import org.elasticsearch.client.RestClient;
 
 /**
  * One bulk request per batch; documents go as raw JSON bytes (no re-encoding). Per item: 429 and 5xx are retried,
- * any other error (e.g. a mapping conflict under the strict template) refuses the write.
+ * any other error (e.g. a mapping conflict under the strict template) is a refusal for good: dead-lettered.
  */
 final class ElasticsearchTradeWriter extends TradeStoreWriter {
 
@@ -35,11 +36,12 @@ final class ElasticsearchTradeWriter extends TradeStoreWriter {
 
     ElasticsearchTradeWriter(
             String url,
+            DeadLetterTarget deadLetters,
             ElementConverter<StoredTrade, StoredTrade> converter,
             WriterInitContext context,
             AsyncSinkWriterConfiguration configuration,
             Collection<BufferedRequestState<StoredTrade>> state) {
-        super("elasticsearch", converter, context, configuration, state);
+        super("elasticsearch", deadLetters, converter, context, configuration, state);
         this.rest = RestClient.builder(HttpHost.create(url))
                 .setRequestConfigCallback(
                         request -> request.setConnectTimeout(2_000).setSocketTimeout(30_000))
@@ -48,7 +50,7 @@ final class ElasticsearchTradeWriter extends TradeStoreWriter {
     }
 
     @Override
-    protected CompletionStage<List<StoredTrade>> write(List<StoredTrade> batch) {
+    protected CompletionStage<WriteOutcome> write(List<StoredTrade> batch) {
         BulkRequest.Builder bulk = new BulkRequest.Builder();
         for (StoredTrade trade : batch) {
             BinaryData document = BinaryData.of(trade.body().getBytes(StandardCharsets.UTF_8), JSON);
@@ -57,9 +59,10 @@ final class ElasticsearchTradeWriter extends TradeStoreWriter {
         }
         return client.bulk(bulk.build()).thenApply(response -> {
             if (!response.errors()) {
-                return List.of();
+                return WriteOutcome.allWritten();
             }
             List<StoredTrade> retry = new ArrayList<>();
+            List<WriteOutcome.Refusal> refused = new ArrayList<>();
             List<BulkResponseItem> items = response.items();
             for (int i = 0; i < items.size(); i++) {
                 BulkResponseItem item = items.get(i);
@@ -69,11 +72,13 @@ final class ElasticsearchTradeWriter extends TradeStoreWriter {
                 if (item.status() == 429 || item.status() >= 500) {
                     retry.add(batch.get(i));
                 } else {
-                    throw new RefusedWriteException("Elasticsearch refused trade " + item.id() + " in " + item.index()
-                            + " (" + item.status() + "): " + item.error().reason());
+                    refused.add(new WriteOutcome.Refusal(
+                            batch.get(i),
+                            item.index() + " (" + item.status() + "): "
+                                    + item.error().reason()));
                 }
             }
-            return retry;
+            return new WriteOutcome(retry, refused);
         });
     }
 

@@ -1,5 +1,6 @@
 package com.mocktrading.persistence.sink;
 
+import com.mocktrading.persistence.deadletter.DeadLetterTarget;
 import java.util.Collection;
 import java.util.List;
 import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
@@ -22,8 +23,9 @@ public abstract class TradeStoreSink extends AsyncSinkBase<StoredTrade, StoredTr
     private static final long MAX_RECORD_BYTES = 1024L * 1024;
 
     private final SinkSettings settings;
+    private final DeadLetterTarget deadLetters;
 
-    protected TradeStoreSink(SinkSettings settings) {
+    protected TradeStoreSink(SinkSettings settings, DeadLetterTarget deadLetters) {
         super(
                 identity(),
                 settings.maxBatchSize(),
@@ -35,6 +37,7 @@ public abstract class TradeStoreSink extends AsyncSinkBase<StoredTrade, StoredTr
                 settings.requestTimeout().toMillis(),
                 false);
         this.settings = settings;
+        this.deadLetters = deadLetters;
     }
 
     private static ElementConverter<StoredTrade, StoredTrade> identity() {
@@ -59,10 +62,11 @@ public abstract class TradeStoreSink extends AsyncSinkBase<StoredTrade, StoredTr
                 .setRequestTimeoutMS(getRequestTimeoutMS())
                 .setFailOnTimeout(getFailOnTimeout())
                 .build();
-        return newWriter(getElementConverter(), context, configuration, state);
+        return newWriter(deadLetters, getElementConverter(), context, configuration, state);
     }
 
     protected abstract TradeStoreWriter newWriter(
+            DeadLetterTarget deadLetters,
             ElementConverter<StoredTrade, StoredTrade> converter,
             WriterInitContext context,
             AsyncSinkWriterConfiguration configuration,

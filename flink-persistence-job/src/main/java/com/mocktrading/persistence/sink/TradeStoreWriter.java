@@ -1,8 +1,13 @@
 package com.mocktrading.persistence.sink;
 
+import com.mocktrading.persistence.deadletter.DeadLetterTarget;
+import com.mocktrading.persistence.deadletter.DeadLetters;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -16,10 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes batches to one store and decides per outcome: all written; some entries refused for a transient reason
- * (retried after a backoff); the whole request failed (retried after a backoff: the store may be down); or a
- * {@link RefusedWriteException}, which no retry can fix and which fails the job loudly rather than dropping a
- * trade. Only this store's pipeline waits while it is down.
+ * Writes batches to one store and decides per outcome: all written; some entries refused for now (retried after a
+ * backoff); some refused for good (dead-lettered: they can never be stored, and must not stop everyone else's
+ * history); or the whole request failed (retried after a backoff: the store may be down). Only this store's
+ * pipeline waits while it is down. An entry counts as handled only once it is stored or its dead letter is in Kafka.
  */
 public abstract class TradeStoreWriter extends AsyncSinkWriter<StoredTrade, StoredTrade> {
 
@@ -27,11 +32,14 @@ public abstract class TradeStoreWriter extends AsyncSinkWriter<StoredTrade, Stor
 
     private final String store;
     private final Backoff backoff;
+    private final DeadLetters deadLetters;
     private final Counter written;
     private final Counter retried;
+    private final Counter deadLettered;
 
     protected TradeStoreWriter(
             String store,
+            DeadLetterTarget deadLetterTarget,
             ElementConverter<StoredTrade, StoredTrade> converter,
             WriterInitContext context,
             AsyncSinkWriterConfiguration configuration,
@@ -39,40 +47,68 @@ public abstract class TradeStoreWriter extends AsyncSinkWriter<StoredTrade, Stor
         super(converter, context, configuration, state);
         this.store = store;
         this.backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(30), store + "-sink-retries");
+        this.deadLetters = deadLetterTarget.open();
         this.written = context.metricGroup().counter("tradesWritten");
         this.retried = context.metricGroup().counter("tradesRetried");
+        this.deadLettered = context.metricGroup().counter("tradesDeadLettered");
     }
 
-    /**
-     * Writes the batch; completes with the entries to retry (empty when all were written), or exceptionally:
-     * with a {@link RefusedWriteException} for a permanent refusal, with anything else for a failed request.
-     */
-    protected abstract CompletionStage<List<StoredTrade>> write(List<StoredTrade> batch);
+    /** Writes the batch; completes with what the store made of it, or exceptionally for a failed request. */
+    protected abstract CompletionStage<WriteOutcome> write(List<StoredTrade> batch);
 
     @Override
     protected void submitRequestEntries(List<StoredTrade> batch, ResultHandler<StoredTrade> result) {
-        CompletionStage<List<StoredTrade>> attempt;
-        try {
-            attempt = write(batch);
-        } catch (RuntimeException e) {
-            attempt = java.util.concurrent.CompletableFuture.failedStage(e);
+        List<StoredTrade> storable = new ArrayList<>(batch.size());
+        List<WriteOutcome.Refusal> unstorable = new ArrayList<>();
+        for (StoredTrade entry : batch) {
+            if (entry.isUnstorable()) {
+                unstorable.add(new WriteOutcome.Refusal(entry, entry.unstorableReason()));
+            } else {
+                storable.add(entry);
+            }
         }
-        attempt.whenComplete((toRetry, error) -> {
+        CompletionStage<WriteOutcome> attempt;
+        try {
+            attempt =
+                    storable.isEmpty() ? CompletableFuture.completedFuture(WriteOutcome.allWritten()) : write(storable);
+        } catch (RuntimeException e) {
+            attempt = CompletableFuture.failedStage(e);
+        }
+        attempt = attempt.thenApply(outcome -> unstorable.isEmpty() ? outcome : outcome.alsoRefused(unstorable));
+        attempt.whenComplete((outcome, error) -> {
             Throwable cause =
                     error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            if (cause instanceof RefusedWriteException refused) {
-                result.completeExceptionally(refused);
-            } else if (cause != null) {
+            if (cause != null) {
                 retryLater(batch, result, cause.toString());
-            } else if (toRetry.isEmpty()) {
-                backoff.succeeded();
-                written.inc(batch.size());
-                result.complete();
-            } else {
-                written.inc(batch.size() - toRetry.size());
-                retryLater(toRetry, result, toRetry.size() + " of " + batch.size() + " refused for now");
+                return;
             }
+            deadLetter(outcome.refused()).whenComplete((ignored, unsent) -> {
+                List<StoredTrade> retry = new ArrayList<>(outcome.retry());
+                if (unsent != null) {
+                    outcome.refused().forEach(refusal -> retry.add(refusal.trade()));
+                } else {
+                    deadLettered.inc(outcome.refused().size());
+                }
+                written.inc(batch.size()
+                        - outcome.retry().size()
+                        - outcome.refused().size());
+                if (retry.isEmpty()) {
+                    backoff.succeeded();
+                    result.complete();
+                } else {
+                    retryLater(retry, result, retry.size() + " of " + batch.size() + " not stored yet");
+                }
+            });
         });
+    }
+
+    private CompletableFuture<Void> deadLetter(List<WriteOutcome.Refusal> refused) {
+        return CompletableFuture.allOf(refused.stream()
+                .map(refusal -> deadLetters.send(
+                        refusal.trade().id(),
+                        refusal.trade().body().getBytes(StandardCharsets.UTF_8),
+                        store + " refused it: " + refusal.reason()))
+                .toArray(CompletableFuture[]::new));
     }
 
     private void retryLater(List<StoredTrade> entries, ResultHandler<StoredTrade> result, String why) {
@@ -89,6 +125,7 @@ public abstract class TradeStoreWriter extends AsyncSinkWriter<StoredTrade, Stor
     @Override
     public void close() {
         backoff.close();
+        deadLetters.close();
         super.close();
     }
 }

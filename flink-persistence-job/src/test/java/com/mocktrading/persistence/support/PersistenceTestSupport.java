@@ -9,8 +9,10 @@ import com.mocktrading.events.Topics;
 import com.mocktrading.events.TradeExecutedPayload;
 import com.mocktrading.localstack.SharedServers;
 import com.mocktrading.localstack.flink.SharedFlinkCluster;
+import com.mocktrading.localstack.kafka.TopicReader;
 import com.mocktrading.persistence.PersistenceJob;
 import com.mocktrading.persistence.PersistenceJobConfig;
+import com.mocktrading.persistence.deadletter.DeadLetters;
 import com.mocktrading.schema.SchemaBootstrap;
 import com.mocktrading.schema.SchemaTargets;
 import java.math.BigDecimal;
@@ -86,10 +88,13 @@ public final class PersistenceTestSupport {
                 "100",
                 "max-time-in-buffer-ms",
                 "100"));
+        arguments.put("dead-letter-topic", "dead-" + run);
         arguments.putAll(extra);
         PersistenceJobConfig config = PersistenceJobConfig.fromArguments(arguments);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA))) {
-            admin.createTopics(List.of(new NewTopic(config.topic(), 4, (short) 1)))
+            admin.createTopics(List.of(
+                            new NewTopic(config.topic(), 4, (short) 1),
+                            new NewTopic(config.deadLetterTopic(), 1, (short) 1)))
                     .all()
                     .get();
         }
@@ -211,6 +216,23 @@ public final class PersistenceTestSupport {
      * Polls until the check holds; a check that throws (a store that is down) counts as "not yet", and the last
      * such failure is reported if time runs out.
      */
+    /** The dead letters so far, as pipeline -> reason, read once to the end. */
+    public static List<Map.Entry<String, String>> deadLetters(PersistenceJobConfig config) {
+        return TopicReader.readCommitted(KAFKA).readToEnd(config.deadLetterTopic(), Duration.ofSeconds(10)).stream()
+                .map(record -> Map.entry(
+                        new String(
+                                record.headers()
+                                        .lastHeader(DeadLetters.PIPELINE_HEADER)
+                                        .value(),
+                                StandardCharsets.UTF_8),
+                        new String(
+                                record.headers()
+                                        .lastHeader(DeadLetters.REASON_HEADER)
+                                        .value(),
+                                StandardCharsets.UTF_8)))
+                .toList();
+    }
+
     public static void awaitUntil(Duration timeout, String what, Check check) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Exception last = null;

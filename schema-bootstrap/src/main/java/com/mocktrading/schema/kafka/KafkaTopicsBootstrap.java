@@ -44,13 +44,14 @@ public final class KafkaTopicsBootstrap {
         }
     }
 
-    /** The event topics of the catalogue and the dead-letter topic beside trade_orders. */
+    /** The event topics of the catalogue and the dead-letter topics beside trade_orders and trade_executed. */
     static List<TopicSpec> specs() {
         List<TopicSpec> specs = new ArrayList<>();
         for (Topic<?> topic : Topics.all()) {
             specs.add(new TopicSpec(topic.name(), topic.partitions()));
         }
         specs.add(new TopicSpec(Topics.TRADE_ORDERS_DEAD_LETTERS, Topics.PARTITIONS));
+        specs.add(new TopicSpec(Topics.TRADE_EXECUTED_DEAD_LETTERS, Topics.PARTITIONS));
         return specs;
     }
 

@@ -1,0 +1,23 @@
+package com.mocktrading.persistence.sink;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a store made of a batch: the entries to retry later (refused for now, e.g. 429), and those refused for good
+ * with the reason (e.g. a mapping conflict), which go to the dead letters. Everything else was written.
+ */
+public record WriteOutcome(List<StoredTrade> retry, List<Refusal> refused) {
+
+    public record Refusal(StoredTrade trade, String reason) {}
+
+    public static WriteOutcome allWritten() {
+        return new WriteOutcome(List.of(), List.of());
+    }
+
+    WriteOutcome alsoRefused(List<Refusal> more) {
+        List<Refusal> all = new ArrayList<>(refused);
+        all.addAll(more);
+        return new WriteOutcome(retry, all);
+    }
+}
