@@ -141,6 +141,38 @@ class PersistenceJobIntegrationTest {
     }
 
     @Test
+    void aRowClickHouseCannotHoldIsDeadLetteredAndTheRestOfItsBatchIsStored() throws Exception {
+        String run = PersistenceTestSupport.newRun();
+        String user = "user-" + run;
+        PersistenceJobConfig config = PersistenceTestSupport.config(run, ES, Map.of());
+        List<EventEnvelope<TradeExecutedPayload>> trades = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            trades.add(trade(user, "ACME", i + 1, "10.00", END_OF_NOVEMBER.plusSeconds(i)));
+        }
+        // A valid event whose price has more integer digits than the column's Decimal(18, 4) holds: ClickHouse
+        // refuses the whole block it is in.
+        EventEnvelope<TradeExecutedPayload> tooBig =
+                trade(user, "ACME", 1, "123456789012345678.1234", END_OF_NOVEMBER.plusSeconds(9));
+        trades.add(4, tooBig);
+        produce(config.topic(), trades);
+
+        JobClient job = PersistenceTestSupport.start(config, "persistence-clickhouse-refusal-" + run);
+        try {
+            awaitUntil(WAIT, "9 rows", () -> clickHouseTotals(user).get(1).equals("9"));
+            awaitUntil(WAIT, "a ClickHouse dead letter", () -> PersistenceTestSupport.deadLetters(config).stream()
+                    .anyMatch(letter -> letter.getKey().equals("clickhouse")));
+
+            assertThat(PersistenceTestSupport.deadLetters(config))
+                    .filteredOn(letter -> letter.getKey().equals("clickhouse"))
+                    .singleElement()
+                    .satisfies(letter -> assertThat(letter.getValue()).contains("clickhouse refused it: code"));
+            assertThat(job.getJobStatus().get()).isEqualTo(org.apache.flink.api.common.JobStatus.RUNNING);
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    @Test
     void replaysAndARestartFromACheckpointStoreNothingTwice() throws Exception {
         String run = PersistenceTestSupport.newRun();
         String user = "user-" + run;

@@ -15,6 +15,15 @@ public record WriteOutcome(List<StoredTrade> retry, List<Refusal> refused) {
         return new WriteOutcome(List.of(), List.of());
     }
 
+    /** Both outcomes together: of two halves of one batch. */
+    public WriteOutcome and(WriteOutcome other) {
+        List<StoredTrade> allRetry = new ArrayList<>(retry);
+        allRetry.addAll(other.retry);
+        List<Refusal> allRefused = new ArrayList<>(refused);
+        allRefused.addAll(other.refused);
+        return new WriteOutcome(allRetry, allRefused);
+    }
+
     WriteOutcome alsoRefused(List<Refusal> more) {
         List<Refusal> all = new ArrayList<>(refused);
         all.addAll(more);
