@@ -41,6 +41,8 @@ class GatewayRoutingIntegrationTest {
         registry.add("mocktrading.gateway.portfolio-service", UPSTREAM::url);
         registry.add("mocktrading.gateway.query-service", UPSTREAM::url);
         registry.add("mocktrading.gateway.market-data-service", () -> "http://127.0.0.1:" + FreePorts.next());
+        registry.add("mocktrading.gateway.market-data-websocket", () -> UPSTREAM.url()
+                .replace("http://", "ws://"));
         registry.add("mocktrading.gateway.rate-limit.redis-uri", () -> SharedServers.redis()
                 .uri());
         registry.add("mocktrading.gateway.rate-limit.capacity", () -> "1000");
@@ -191,6 +193,28 @@ class GatewayRoutingIntegrationTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:3000");
+    }
+
+    @Test
+    void forwardsAWebSocketsQueryTokenAsAHeaderSoNoForwardedUriCarriesIt() throws Exception {
+        String token = ISSUER.issue("alice");
+
+        // The recording upstream is no WebSocket server: the handshake fails, after it recorded what it got.
+        try {
+            HTTP.newWebSocketBuilder()
+                    .buildAsync(
+                            URI.create("ws://127.0.0.1:" + port + "/v1/marketdata?access_token=" + token),
+                            new java.net.http.WebSocket.Listener() {})
+                    .get(20, java.util.concurrent.TimeUnit.SECONDS)
+                    .abort();
+        } catch (java.util.concurrent.ExecutionException expected) {
+            // no upgrade from the recording upstream
+        }
+
+        RecordingUpstream.Forwarded forwarded = UPSTREAM.next();
+        assertThat(forwarded).isNotNull();
+        assertThat(forwarded.pathAndQuery()).isEqualTo("/marketdata").doesNotContain(token);
+        assertThat(forwarded.header("Authorization")).isEqualTo("Bearer " + token);
     }
 
     @Test
