@@ -59,6 +59,38 @@ class OrderStoreIntegrationTest {
         assertThat(executed).isEmpty();
     }
 
+    @Test
+    void aRareStatusFilterLooksAtTheMostRecentThousandOrdersOnlyAndHidesWithdrawnOnes() {
+        String user = "user-" + UUID.randomUUID();
+        OrderRecord withdrawnOrder = order(user, 0);
+        store.withdraw(withdrawnOrder.orderId(), user, "ACME", Side.BUY, 1, withdrawnOrder.acceptedAt()); // never shown
+        OrderRecord old = order(user, 1);
+        // The one executed order, older than the most recent thousand: a filter for it would page the whole index.
+        store.recordAccepted(new OrderRecord(
+                old.orderId(),
+                user,
+                "ACME",
+                Side.BUY,
+                1,
+                OrderStatus.EXECUTED,
+                old.acceptedAt(),
+                old.validationPrice(),
+                new BigDecimal("10.0000"),
+                old.acceptedAt(),
+                null));
+        for (int i = 2; i <= OrderStore.MAX_SCANNED + 50; i++) {
+            store.recordAccepted(order(user, i));
+        }
+
+        var withdrawn = store.recentOf(user, Optional.of(OrderStatus.WITHDRAWN), 10);
+        var executed = store.recentOf(user, Optional.of(OrderStatus.EXECUTED), 10);
+        var recent = store.recentOf(user, Optional.empty(), 100);
+
+        assertThat(withdrawn).isEmpty();
+        assertThat(executed).isEmpty();
+        assertThat(recent).hasSize(100).noneMatch(o -> o.status() == OrderStatus.WITHDRAWN);
+    }
+
     private static OrderRecord order(String user, int i) {
         return OrderRecord.accepted(
                 UUID.randomUUID().toString(),
