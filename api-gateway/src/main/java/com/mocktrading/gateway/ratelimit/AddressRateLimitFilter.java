@@ -30,12 +30,12 @@ public final class AddressRateLimitFilter implements WebFilter, Ordered {
         return perAddress.apply(exchange, "address:" + address, chain.filter(exchange));
     }
 
-    /** Before Spring Security's filter chain (WebFluxSecurityConfiguration orders it at -100). */
-    static final int ORDER = -200;
-
-    /** Before Spring Security's chain, so unauthenticated requests are counted too. */
+    /**
+     * Before Spring Security's filter chain (WebFluxSecurityConfiguration orders it at -100), so unauthenticated
+     * requests are counted too.
+     */
     @Override
     public int getOrder() {
-        return ORDER;
+        return -200;
     }
 }

@@ -37,7 +37,7 @@ public final class OrderCatchUp {
                 .filter(order -> order.status().isFinal() && order.status().isAccepted())
                 .filter(order ->
                         order.executedAt() != null && !order.executedAt().isBefore(since))
-                .map(order -> OrderUpdateView.of(order).toJson())
+                .map(order -> OrderUpdateView.of(order.outcome()).toJson())
                 .toList();
     }
 }

@@ -3,7 +3,6 @@ package com.mocktrading.marketdata.orders;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.mocktrading.core.Timestamps;
 import com.mocktrading.core.money.Money;
-import com.mocktrading.core.order.OrderRecord;
 import com.mocktrading.events.TradeExecutedPayload;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,19 +30,6 @@ public record OrderUpdateView(
                 outcome.executionPrice() == null ? null : Money.formatPrice(outcome.executionPrice()),
                 Timestamps.format(outcome.executionTimestamp()),
                 outcome.failureReason());
-    }
-
-    /** The same update from the order's record (its stored outcome). */
-    public static OrderUpdateView of(OrderRecord order) {
-        return new OrderUpdateView(
-                order.orderId(),
-                order.symbol(),
-                order.side().name(),
-                order.quantity(),
-                order.status().name(),
-                order.executionPrice() == null ? null : Money.formatPrice(order.executionPrice()),
-                Timestamps.format(order.executedAt()),
-                order.failureReason());
     }
 
     public String toJson() {

@@ -1,7 +1,6 @@
 package com.mocktrading.core.execution;
 
 import com.mocktrading.core.money.Money;
-import com.mocktrading.core.order.OrderRecord;
 import com.mocktrading.core.portfolio.Portfolio;
 import com.mocktrading.core.portfolio.PortfolioStore;
 import com.mocktrading.core.portfolio.PortfolioStore.Consistency;
@@ -61,7 +60,7 @@ public final class OrderExecutor {
             }
             if (outcome instanceof ExecutionOutcome.AlreadyDecided decided) {
                 return decided.order().status().isAccepted()
-                        ? Optional.of(payloadOf(decided.order()))
+                        ? Optional.of(decided.order().outcome())
                         : Optional.empty();
             }
             if (attempt >= maxAttempts) {
@@ -120,20 +119,5 @@ public final class OrderExecutor {
                         + Money.formatCash(Money.notional(order.quantity(), price.price())) + " at "
                         + Money.formatPrice(price.price())
                 : "holdings " + read.quantityOf(order.symbol()) + " < " + order.quantity();
-    }
-
-    /** The event payload as the stored record states it: the same for the first run and any replay. */
-    static TradeExecutedPayload payloadOf(OrderRecord order) {
-        ExecutionStatus status = ExecutionStatus.valueOf(order.status().name());
-        return new TradeExecutedPayload(
-                order.orderId(),
-                order.userId(),
-                order.symbol(),
-                order.quantity(),
-                order.side(),
-                status,
-                status.isExecuted() ? order.executionPrice() : null,
-                order.executedAt(),
-                order.failureReason());
     }
 }

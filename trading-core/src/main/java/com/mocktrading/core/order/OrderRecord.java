@@ -1,7 +1,9 @@
 package com.mocktrading.core.order;
 
 import com.mocktrading.core.money.Money;
+import com.mocktrading.events.ExecutionStatus;
 import com.mocktrading.events.Side;
+import com.mocktrading.events.TradeExecutedPayload;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
@@ -36,6 +38,27 @@ public record OrderRecord(
         Objects.requireNonNull(acceptedAt, "acceptedAt");
         validationPrice = validationPrice == null ? null : Money.price(validationPrice);
         executionPrice = executionPrice == null ? null : Money.price(executionPrice);
+    }
+
+    /**
+     * The outcome event's payload as this decided record states it: the same for the first emission, any replay,
+     * and a client catching up on what it missed.
+     */
+    public TradeExecutedPayload outcome() {
+        if (!status.isFinal() || !status.isAccepted()) {
+            throw new IllegalStateException("order " + orderId + " is " + status + ": it has no outcome");
+        }
+        ExecutionStatus outcome = ExecutionStatus.valueOf(status.name());
+        return new TradeExecutedPayload(
+                orderId,
+                userId,
+                symbol,
+                quantity,
+                side,
+                outcome,
+                outcome.isExecuted() ? executionPrice : null,
+                executedAt,
+                failureReason);
     }
 
     public static OrderRecord accepted(

@@ -24,6 +24,9 @@ class OrderQueryController {
 
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 100;
+    /** What a user's orders can be in: a withdrawn publication is no order of theirs. */
+    private static final List<OrderStatus> LISTED_STATUSES =
+            Arrays.stream(OrderStatus.values()).filter(OrderStatus::isAccepted).toList();
 
     private final OrderStore orders;
     private final DependencyCalls calls;
@@ -63,16 +66,11 @@ class OrderQueryController {
     record RecentOrders(List<OrderView> orders) {}
 
     private static OrderStatus status(String text) {
-        return Arrays.stream(OrderStatus.values())
-                .filter(OrderStatus::isAccepted)
+        return LISTED_STATUSES.stream()
                 .filter(value -> value.name().equals(text))
                 .findFirst()
-                .orElseThrow(() -> ApiException.validation(List.of(new FieldError(
-                        "status",
-                        "one of "
-                                + Arrays.stream(OrderStatus.values())
-                                        .filter(OrderStatus::isAccepted)
-                                        .toList()))));
+                .orElseThrow(
+                        () -> ApiException.validation(List.of(new FieldError("status", "one of " + LISTED_STATUSES))));
     }
 
     private static int limit(String text) {
