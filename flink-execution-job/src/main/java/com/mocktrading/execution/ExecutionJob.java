@@ -2,7 +2,7 @@ package com.mocktrading.execution;
 
 import com.mocktrading.core.cli.JobArguments;
 import com.mocktrading.execution.functions.DeadLetterSerializer;
-import com.mocktrading.execution.functions.DeduplicateOutcomes;
+import com.mocktrading.execution.functions.EmitOutcomesOnce;
 import com.mocktrading.execution.functions.ExecuteOrders;
 import com.mocktrading.execution.functions.OutcomeSerializer;
 import com.mocktrading.execution.functions.ParseOrders;
@@ -13,6 +13,7 @@ import com.mocktrading.execution.records.RawRecord;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
@@ -30,16 +31,12 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
  * trade_orders -> parse (poison -> dead letters) -> keyBy user -> execute (DynamoDB, ordered per user) ->
- * keyBy user -> emit each outcome once -> trade_executed, exactly once: the Kafka transactions commit with
- * the checkpoints, and the stores' once-only condition makes a replayed order re-emit its stored outcome.
+ * keyBy user -> emit each outcome once -> trade_executed. Exactly once: the Kafka transactions commit with the
+ * checkpoints; the stores' once-only condition turns a replayed order into its stored outcome; and every outcome
+ * is checked against trade_executed itself, so one whose transaction was lost is emitted again and a replayed one
+ * already there is not.
  */
 public final class ExecutionJob {
-
-    /**
-     * Above the longest checkpoint plus a restart, below the broker's transaction.max.timeout.ms (15 min by
-     * default): a transaction left open by a crashed attempt is aborted by then.
-     */
-    static final Duration TRANSACTION_TIMEOUT = Duration.ofMinutes(5);
 
     private ExecutionJob() {}
 
@@ -100,7 +97,7 @@ public final class ExecutionJob {
                         .setTransactionalIdPrefix(config.transactionalIdPrefix() + "-dead-letters")
                         .setProperty(
                                 ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
-                                Long.toString(TRANSACTION_TIMEOUT.toMillis()))
+                                Long.toString(config.transactionTimeout().toMillis()))
                         .build())
                 .uid("dead-letter-sink")
                 .name("trade_orders.dlq");
@@ -114,9 +111,11 @@ public final class ExecutionJob {
                 .uid("execute-orders")
                 .name("execute orders");
         outcomes.keyBy(OutcomeJson::userId)
-                .process(new DeduplicateOutcomes())
-                .uid("deduplicate-outcomes")
-                .name("emit each outcome once")
+                .transform(
+                        "emit each outcome once",
+                        TypeInformation.of(OutcomeJson.class),
+                        new EmitOutcomesOnce(config.kafkaBootstrapServers(), config.outcomesTopic()))
+                .uid("emit-outcomes-once")
                 .sinkTo(KafkaSink.<OutcomeJson>builder()
                         .setBootstrapServers(config.kafkaBootstrapServers())
                         .setRecordSerializer(new OutcomeSerializer(config.outcomesTopic()))
@@ -124,7 +123,7 @@ public final class ExecutionJob {
                         .setTransactionalIdPrefix(config.transactionalIdPrefix() + "-outcomes")
                         .setProperty(
                                 ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
-                                Long.toString(TRANSACTION_TIMEOUT.toMillis()))
+                                Long.toString(config.transactionTimeout().toMillis()))
                         .build())
                 .uid("trade-executed-sink")
                 .name("trade_executed");

@@ -12,6 +12,10 @@ import java.util.Map;
  * @param executeOnce the at-most-once condition on order records; {@code false} only in tests proving that the
  *     invariant checker catches double execution
  * @param priceStaleness a price older than this fails the order with FAILED_PRICE_UNAVAILABLE
+ * @param transactionTimeout of the sinks' Kafka transactions: above the longest checkpoint, below the broker's
+ *     transaction.max.timeout.ms (15 min by default); a transaction left open by a crashed attempt is aborted by
+ *     then. An outcome whose transaction timed out is emitted again (see EmitOutcomesOnce), so a recovery that
+ *     takes longer loses nothing.
  */
 public record ExecutionJobConfig(
         String kafkaBootstrapServers,
@@ -31,7 +35,8 @@ public record ExecutionJobConfig(
         int executorThreads,
         int priceLookups,
         Duration priceRetryDelay,
-        Duration priceStaleness)
+        Duration priceStaleness,
+        Duration transactionTimeout)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -56,7 +61,8 @@ public record ExecutionJobConfig(
                 Integer.parseInt(args.getOrDefault("price-lookups", "3")),
                 Duration.ofMillis(Long.parseLong(args.getOrDefault("price-retry-delay-ms", "200"))),
                 // order-service's acceptance bound (mocktrading.orders.price-staleness): one freshness rule
-                Duration.ofMillis(Long.parseLong(args.getOrDefault("price-staleness-ms", "60000"))));
+                Duration.ofMillis(Long.parseLong(args.getOrDefault("price-staleness-ms", "60000"))),
+                Duration.ofMillis(Long.parseLong(args.getOrDefault("transaction-timeout-ms", "300000"))));
     }
 
     public ExecutionJobConfig withExecuteOnce(boolean once) {
@@ -78,6 +84,7 @@ public record ExecutionJobConfig(
                 executorThreads,
                 priceLookups,
                 priceRetryDelay,
-                priceStaleness);
+                priceStaleness,
+                transactionTimeout);
     }
 }

@@ -1,12 +1,15 @@
 package com.mocktrading.execution;
 
+import static com.mocktrading.execution.support.ExecutionTestSupport.awaitDecided;
+import static com.mocktrading.execution.support.ExecutionTestSupport.awaitNoOpenTransaction;
 import static com.mocktrading.execution.support.ExecutionTestSupport.awaitOutcomes;
+import static com.mocktrading.execution.support.ExecutionTestSupport.checkpoint;
 import static com.mocktrading.execution.support.ExecutionTestSupport.config;
 import static com.mocktrading.execution.support.ExecutionTestSupport.newRun;
 import static com.mocktrading.execution.support.ExecutionTestSupport.order;
 import static com.mocktrading.execution.support.ExecutionTestSupport.price;
-import static com.mocktrading.execution.support.ExecutionTestSupport.produce;
 import static com.mocktrading.execution.support.ExecutionTestSupport.start;
+import static com.mocktrading.execution.support.ExecutionTestSupport.startWithManualCheckpoints;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mocktrading.core.dynamodb.TableDefinitions;
@@ -22,6 +25,7 @@ import com.mocktrading.execution.support.ExecutionInvariants;
 import com.mocktrading.execution.support.ExecutionTestSupport;
 import com.mocktrading.localstack.SharedServers;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,6 +44,8 @@ class ExecutionRecoveryIntegrationTest {
 
     private static final int USERS = 12;
     private static final BigDecimal OPENING = new BigDecimal("1000.00");
+    /** Orders per user. */
+    private static final int STREAM = 6;
 
     @AfterEach
     void disarm() {
@@ -92,8 +98,96 @@ class ExecutionRecoveryIntegrationTest {
         assertThat(scenario.violations(events)).anySatisfy(v -> assertThat(v).contains(victim.userId()));
     }
 
-    /** Users with 1000.00 each, every one with a stream of buys and sells, some of which must fail. */
+    @Test
+    void outcomesWhoseTransactionTimedOutBeforeItsCheckpointCompletedArePublishedOnceAfterwards() throws Exception {
+        // A transaction older than its timeout when its checkpoint completes is what a recovery longer than the
+        // timeout meets: the broker aborted it, the committer's commit is refused ("producer is already fenced
+        // ... this most likely signals data loss"), and the checkpoint already counts its outcomes as emitted.
+        Scenario scenario = published(unpublished(Map.of(
+                "transaction-timeout-ms", "3000",
+                "checkpoint-interval-ms", "3600000")));
+        JobClient job = startWithManualCheckpoints(scenario.config, "timed-out-" + scenario.run);
+        try {
+            awaitDecided(scenario.orders);
+            awaitNoOpenTransaction(scenario.config.transactionalIdPrefix());
+            assertThat(ExecutionTestSupport.read(scenario.config.outcomesTopic()))
+                    .as("nothing committed: the transaction timed out")
+                    .isEmpty();
+
+            List<EventEnvelope<TradeExecutedPayload>> events = checkpointUntilOutcomes(job, scenario);
+
+            assertThat(scenario.violations(events)).isEmpty();
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    @Test
+    void aStartWithoutStateNeitherRepeatsNorLosesAnOutcome() throws Exception {
+        // The first run publishes the first half of every user's orders and decides the second half, whose
+        // transaction never commits; its state is then lost, and so are its offsets (a new consumer group): the
+        // second run replays every order, each decided already.
+        Scenario scenario = unpublished(Map.of("transaction-timeout-ms", "10000", "checkpoint-interval-ms", "3600000"));
+        List<TradeOrderPayload> firstHalf = scenario.half(0);
+        List<TradeOrderPayload> secondHalf = scenario.half(1);
+        JobClient first = startWithManualCheckpoints(scenario.config, "stateless-a-" + scenario.run);
+        try {
+            scenario.produce(firstHalf);
+            awaitDecided(firstHalf);
+            checkpoint(first);
+            awaitOutcomes(scenario.config.outcomesTopic(), firstHalf.size());
+            scenario.produce(secondHalf);
+            awaitDecided(secondHalf);
+        } finally {
+            first.cancel().get();
+        }
+        assertThat(ExecutionTestSupport.read(scenario.config.outcomesTopic())).hasSize(firstHalf.size());
+
+        ExecutionJobConfig again = config(scenario.run, Map.of("group", scenario.config.consumerGroup() + "-again"));
+        JobClient second = start(again, "stateless-b-" + scenario.run);
+        try {
+            List<EventEnvelope<TradeExecutedPayload>> events =
+                    awaitOutcomes(scenario.config.outcomesTopic(), scenario.orders.size());
+
+            assertThat(scenario.violations(events)).isEmpty();
+        } finally {
+            second.cancel().get();
+        }
+    }
+
+    /** Triggers checkpoints until every order has its outcome, then a few more: a duplicate would show by then. */
+    private static List<EventEnvelope<TradeExecutedPayload>> checkpointUntilOutcomes(JobClient job, Scenario scenario)
+            throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        int after = 0;
+        while (after < 5 && System.nanoTime() < deadline) {
+            try {
+                checkpoint(job);
+            } catch (AssertionError | Exception restarting) {
+                Thread.sleep(500);
+            }
+            long decided = ExecutionTestSupport.read(scenario.config.outcomesTopic()).stream()
+                    .map(e -> e.payload().orderId())
+                    .distinct()
+                    .count();
+            if (decided == scenario.orders.size()) {
+                after++;
+            }
+        }
+        return ExecutionTestSupport.read(scenario.config.outcomesTopic());
+    }
+
     private static Scenario scenario(Map<String, String> extra) throws Exception {
+        return published(unpublished(extra));
+    }
+
+    private static Scenario published(Scenario scenario) throws Exception {
+        scenario.produce(scenario.orders);
+        return scenario;
+    }
+
+    /** Users with 1000.00 each, every one with a stream of buys and sells, some of which must fail. */
+    private static Scenario unpublished(Map<String, String> extra) throws Exception {
         ExecutionTestSupport.portfolios();
         String run = newRun();
         ExecutionJobConfig config = config(run, extra);
@@ -112,10 +206,6 @@ class ExecutionRecoveryIntegrationTest {
                     order(user, "RCVR", Side.SELL, 50), // more than the 40 held: fails
                     order(user, "RCVR", Side.SELL, 40));
             orders.addAll(stream);
-            produce(
-                    config.ordersTopic(),
-                    user,
-                    stream.stream().map(ExecutionTestSupport::event).toArray(byte[][]::new));
         }
         return new Scenario(config, run, orders, opening);
     }
@@ -129,6 +219,24 @@ class ExecutionRecoveryIntegrationTest {
                 return awaitOutcomes(config.outcomesTopic(), orders.size());
             } finally {
                 job.cancel().get();
+            }
+        }
+
+        /** The first (0) or second (1) half of every user's stream. */
+        List<TradeOrderPayload> half(int half) {
+            List<TradeOrderPayload> selected = new ArrayList<>();
+            for (int i = 0; i < orders.size(); i++) {
+                if ((i % STREAM) / (STREAM / 2) == half) {
+                    selected.add(orders.get(i));
+                }
+            }
+            return selected;
+        }
+
+        /** Each user's orders in their stream's order, keyed by user as order-service publishes them. */
+        void produce(List<TradeOrderPayload> batch) throws Exception {
+            for (TradeOrderPayload order : batch) {
+                ExecutionTestSupport.produce(config.ordersTopic(), order.userId(), ExecutionTestSupport.event(order));
             }
         }
 

@@ -1,6 +1,7 @@
 package com.mocktrading.execution.functions;
 
 import com.mocktrading.core.dynamodb.DynamoDbClients;
+import com.mocktrading.core.execution.Decision;
 import com.mocktrading.core.execution.ExecutionStore;
 import com.mocktrading.core.execution.OrderExecutor;
 import com.mocktrading.core.portfolio.PortfolioStore;
@@ -8,7 +9,6 @@ import com.mocktrading.core.price.LatestPrice;
 import com.mocktrading.core.price.PriceCache;
 import com.mocktrading.events.EventEnvelope;
 import com.mocktrading.events.Topics;
-import com.mocktrading.events.TradeExecutedPayload;
 import com.mocktrading.events.TradeOrderPayload;
 import com.mocktrading.execution.ExecutionJobConfig;
 import com.mocktrading.execution.records.OrderRecordJson;
@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * one after the other (a failed order fails the ones chained after it, so order holds across failures),
  * different users' orders run concurrently on a bounded pool. Outcomes come back in
  * input order; in-flight orders are part of every checkpoint and are re-executed after a recovery, which the
- * stores' once-only condition turns into re-emitting the stored outcome.
+ * stores' once-only condition turns into the stored outcome, marked as a replay.
  */
 public final class ExecuteOrders extends RichAsyncFunction<OrderRecordJson, OutcomeJson> {
 
@@ -90,19 +90,23 @@ public final class ExecuteOrders extends RichAsyncFunction<OrderRecordJson, Outc
     private List<OutcomeJson> execute(OrderRecordJson record) {
         EventEnvelope<TradeOrderPayload> order =
                 Topics.TRADE_ORDERS.serde().deserialize(record.json().getBytes(StandardCharsets.UTF_8));
-        Optional<TradeExecutedPayload> outcome = executeWithRetries(order.payload());
+        Optional<Decision> decision = executeWithRetries(order.payload());
         CrashPoints.afterCommit(order.payload().orderId());
-        return outcome.map(decided -> {
-                    byte[] event =
-                            Topics.TRADE_EXECUTED.serde().serialize(OutcomeEvents.of(decided, order.traceContext()));
+        return decision.map(decided -> {
+                    byte[] event = Topics.TRADE_EXECUTED
+                            .serde()
+                            .serialize(OutcomeEvents.of(decided.outcome(), order.traceContext()));
                     return List.of(new OutcomeJson(
-                            record.userId(), record.orderId(), new String(event, StandardCharsets.UTF_8)));
+                            record.userId(),
+                            record.orderId(),
+                            new String(event, StandardCharsets.UTF_8),
+                            decided.replayed()));
                 })
                 .orElse(List.of());
     }
 
     /** Transient store failures (throttling, a conflicting transaction) are retried with backoff; then the job fails. */
-    private Optional<TradeExecutedPayload> executeWithRetries(TradeOrderPayload order) {
+    private Optional<Decision> executeWithRetries(TradeOrderPayload order) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return executor.execute(order);

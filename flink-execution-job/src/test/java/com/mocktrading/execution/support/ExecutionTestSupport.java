@@ -3,6 +3,7 @@ package com.mocktrading.execution.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mocktrading.core.dynamodb.TableDefinitions;
+import com.mocktrading.core.order.OrderStore;
 import com.mocktrading.core.portfolio.Portfolio;
 import com.mocktrading.core.portfolio.PortfolioStore;
 import com.mocktrading.core.portfolio.PortfolioStore.Consistency;
@@ -31,14 +32,24 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.client.deployment.StandaloneClusterId;
+import org.apache.flink.client.program.rest.RestClusterClient;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.core.execution.CheckpointType;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -65,7 +76,7 @@ public final class ExecutionTestSupport {
         return portfolios.find(user, Consistency.STRONG).orElseThrow();
     }
 
-    /** A configuration on fresh topics of this run; {@code extra} overrides any argument. */
+    /** A configuration on the topics of this run, created unless they exist; {@code extra} overrides any argument. */
     public static ExecutionJobConfig config(String run, Map<String, String> extra) throws Exception {
         Map<String, String> arguments = new HashMap<>(Map.of(
                 "kafka", KAFKA,
@@ -86,14 +97,74 @@ public final class ExecutionTestSupport {
                             new NewTopic(config.deadLetterTopic(), 2, (short) 1)))
                     .all()
                     .get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
         }
         return config;
     }
 
     public static JobClient start(ExecutionJobConfig config, String name) throws Exception {
-        StreamExecutionEnvironment env = SharedFlinkCluster.get().remoteEnvironment(ExecutionJob.environment());
+        return start(config, name, new Configuration());
+    }
+
+    /** Started with {@code extra} on top of the job's own environment. */
+    public static JobClient start(ExecutionJobConfig config, String name, Configuration extra) throws Exception {
+        Configuration environment = ExecutionJob.environment();
+        environment.addAll(extra);
+        StreamExecutionEnvironment env = SharedFlinkCluster.get().remoteEnvironment(environment);
         ExecutionJob.build(env, config);
         return env.executeAsync(name);
+    }
+
+    /**
+     * A job whose checkpoints come only from {@link #checkpoint}: the interval is an hour and so is the pause
+     * after the start, which Flink's first periodic checkpoint waits for.
+     */
+    public static JobClient startWithManualCheckpoints(ExecutionJobConfig config, String name) throws Exception {
+        Configuration manual = new Configuration();
+        manual.set(CheckpointingOptions.MIN_PAUSE_BETWEEN_CHECKPOINTS, Duration.ofHours(1));
+        return start(config, name, manual);
+    }
+
+    /** Triggers a checkpoint through the cluster's REST API and waits until it has completed. */
+    public static void checkpoint(JobClient job) throws Exception {
+        Configuration rest = new Configuration();
+        rest.set(RestOptions.ADDRESS, "127.0.0.1");
+        rest.set(RestOptions.PORT, SharedFlinkCluster.get().restPort());
+        try (RestClusterClient<StandaloneClusterId> client =
+                new RestClusterClient<>(rest, StandaloneClusterId.getInstance())) {
+            client.triggerCheckpoint(job.getJobID(), CheckpointType.FULL).get(60, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Waits until the execution job has decided every one of these orders in DynamoDB. */
+    public static void awaitDecided(List<TradeOrderPayload> orders) throws Exception {
+        OrderStore store = new OrderStore(SharedServers.dynamoDb().client(), TableDefinitions.ORDERS);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        for (TradeOrderPayload order : orders) {
+            while (!store.find(order.orderId()).map(o -> o.status().isFinal()).orElse(false)) {
+                assertThat(System.nanoTime())
+                        .as("order " + order.orderId() + " decided")
+                        .isLessThan(deadline);
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    /** Waits until no transaction whose id starts with {@code prefix} is open: committed, aborted or timed out. */
+    public static void awaitNoOpenTransaction(String prefix) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA))) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (admin.listTransactions().all().get().stream()
+                    .anyMatch(t -> t.transactionalId().startsWith(prefix) && t.state() == TransactionState.ONGOING)) {
+                assertThat(System.nanoTime())
+                        .as("the transactions of " + prefix + " ended")
+                        .isLessThan(deadline);
+                Thread.sleep(200);
+            }
+        }
     }
 
     public static String newRun() {

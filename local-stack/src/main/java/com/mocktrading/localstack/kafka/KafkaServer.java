@@ -129,6 +129,9 @@ public final class KafkaServer implements LocalServer {
                 Map.entry("transaction.state.log.replication.factor", "1"),
                 Map.entry("transaction.state.log.min.isr", "1"),
                 Map.entry("transaction.state.log.num.partitions", "10"),
+                // A transaction past its timeout is aborted within a second, not ten: the execution job's
+                // recovery from outcome transactions that timed out is tested with short timeouts.
+                Map.entry("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000"),
                 Map.entry("share.coordinator.state.topic.replication.factor", "1"),
                 Map.entry("share.coordinator.state.topic.min.isr", "1"),
                 Map.entry("group.initial.rebalance.delay.ms", "0"),

@@ -6,7 +6,6 @@ import com.mocktrading.core.portfolio.PortfolioStore;
 import com.mocktrading.core.portfolio.PortfolioStore.Consistency;
 import com.mocktrading.core.price.LatestPrice;
 import com.mocktrading.events.ExecutionStatus;
-import com.mocktrading.events.TradeExecutedPayload;
 import com.mocktrading.events.TradeOrderPayload;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,16 +50,16 @@ public final class OrderExecutor {
     }
 
     /** @return the outcome to publish; empty for a withdrawn order */
-    public Optional<TradeExecutedPayload> execute(TradeOrderPayload order) {
+    public Optional<Decision> execute(TradeOrderPayload order) {
         Optional<LatestPrice> price = prices.apply(order.symbol());
         for (int attempt = 1; ; attempt++) {
             ExecutionOutcome outcome = attempt(order, price);
             if (outcome instanceof ExecutionOutcome.Applied applied) {
-                return Optional.of(applied.outcome());
+                return Optional.of(new Decision(applied.outcome(), false));
             }
             if (outcome instanceof ExecutionOutcome.AlreadyDecided decided) {
                 return decided.order().status().isAccepted()
-                        ? Optional.of(decided.order().outcome())
+                        ? Optional.of(new Decision(decided.order().outcome(), true))
                         : Optional.empty();
             }
             if (attempt >= maxAttempts) {

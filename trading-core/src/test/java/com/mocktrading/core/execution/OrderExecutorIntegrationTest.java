@@ -60,11 +60,15 @@ class OrderExecutorIntegrationTest {
         String user = user("1000.00");
         price("ACME", "33.3350");
 
-        TradeExecutedPayload bought =
-                executor(true).execute(accepted(order(user, Side.BUY, 3))).orElseThrow();
+        TradeExecutedPayload bought = executor(true)
+                .execute(accepted(order(user, Side.BUY, 3)))
+                .orElseThrow()
+                .outcome();
         price("ACME", "40.0000");
-        TradeExecutedPayload sold =
-                executor(true).execute(accepted(order(user, Side.SELL, 1))).orElseThrow();
+        TradeExecutedPayload sold = executor(true)
+                .execute(accepted(order(user, Side.SELL, 1)))
+                .orElseThrow()
+                .outcome();
 
         assertThat(bought.status()).isEqualTo(ExecutionStatus.EXECUTED);
         assertThat(bought.executionPrice()).isEqualByComparingTo("33.3350");
@@ -83,8 +87,10 @@ class OrderExecutorIntegrationTest {
         String user = user("100.00");
         price("ACME", "10.0010"); // moved up after acceptance at 10.00: 10 shares now cost 100.01
 
-        TradeExecutedPayload outcome =
-                executor(true).execute(accepted(order(user, Side.BUY, 10))).orElseThrow();
+        TradeExecutedPayload outcome = executor(true)
+                .execute(accepted(order(user, Side.BUY, 10)))
+                .orElseThrow()
+                .outcome();
 
         assertThat(outcome.status()).isEqualTo(ExecutionStatus.FAILED_INSUFFICIENT_FUNDS);
         assertThat(outcome.executionPrice()).isNull();
@@ -100,12 +106,15 @@ class OrderExecutorIntegrationTest {
         String user = user("100.00");
         price("ACME", "1.00");
 
-        TradeExecutedPayload sell =
-                executor(true).execute(accepted(order(user, Side.SELL, 1))).orElseThrow();
+        TradeExecutedPayload sell = executor(true)
+                .execute(accepted(order(user, Side.SELL, 1)))
+                .orElseThrow()
+                .outcome();
         TradeExecutedPayload unpriced = executor(true)
                 .execute(accepted(new TradeOrderPayload(
                         UUID.randomUUID().toString(), user, "NOPRICE", 1, Side.BUY, Instant.now())))
-                .orElseThrow();
+                .orElseThrow()
+                .outcome();
 
         assertThat(sell.status()).isEqualTo(ExecutionStatus.FAILED_INSUFFICIENT_HOLDINGS);
         assertThat(unpriced.status()).isEqualTo(ExecutionStatus.FAILED_PRICE_UNAVAILABLE);
@@ -113,16 +122,18 @@ class OrderExecutorIntegrationTest {
     }
 
     @Test
-    void aReplayedOrderIsNotAppliedAgainAndYieldsTheIdenticalOutcome() {
+    void aReplayedOrderIsNotAppliedAgainAndYieldsTheIdenticalOutcomeMarkedAsAReplay() {
         String user = user("1000.00");
         price("ACME", "10.00");
         TradeOrderPayload order = accepted(order(user, Side.BUY, 5));
 
-        TradeExecutedPayload first = executor(true).execute(order).orElseThrow();
+        Decision first = executor(true).execute(order).orElseThrow();
         price("ACME", "12.00"); // a replay later must not re-price the trade either
-        TradeExecutedPayload replay = executor(true).execute(order).orElseThrow();
+        Decision replay = executor(true).execute(order).orElseThrow();
 
-        assertThat(replay).isEqualTo(first);
+        assertThat(first.replayed()).isFalse();
+        assertThat(replay.replayed()).isTrue();
+        assertThat(replay.outcome()).isEqualTo(first.outcome());
         assertThat(portfolio(user).cashBalance()).isEqualByComparingTo("950.00");
         assertThat(portfolio(user).version()).isEqualTo(1);
     }
@@ -133,7 +144,8 @@ class OrderExecutorIntegrationTest {
         price("ACME", "10.00");
         TradeOrderPayload order = order(user, Side.BUY, 1); // never recorded as ACCEPTED
 
-        TradeExecutedPayload outcome = executor(true).execute(order).orElseThrow();
+        TradeExecutedPayload outcome =
+                executor(true).execute(order).orElseThrow().outcome();
 
         OrderRecord stored = orders.find(order.orderId()).orElseThrow();
         assertThat(outcome.status()).isEqualTo(ExecutionStatus.EXECUTED);
@@ -148,8 +160,8 @@ class OrderExecutorIntegrationTest {
         price("ACME", "10.00");
         TradeOrderPayload order = accepted(order(user, Side.BUY, 7));
 
-        List<TradeExecutedPayload> outcomes =
-                concurrently(8, () -> executor(true).execute(order).orElseThrow());
+        List<TradeExecutedPayload> outcomes = concurrently(
+                8, () -> executor(true).execute(order).orElseThrow().outcome());
 
         assertThat(outcomes).containsOnly(outcomes.get(0));
         assertThat(portfolio(user).cashBalance()).isEqualByComparingTo("930.00");
@@ -161,9 +173,10 @@ class OrderExecutorIntegrationTest {
         String user = user("1000.00");
         price("ACME", "100.00");
 
-        List<TradeExecutedPayload> outcomes = concurrently(
-                16,
-                () -> executor(true).execute(accepted(order(user, Side.BUY, 1))).orElseThrow());
+        List<TradeExecutedPayload> outcomes = concurrently(16, () -> executor(true)
+                .execute(accepted(order(user, Side.BUY, 1)))
+                .orElseThrow()
+                .outcome());
 
         long executed = outcomes.stream()
                 .filter(o -> o.status() == ExecutionStatus.EXECUTED)
@@ -185,8 +198,10 @@ class OrderExecutorIntegrationTest {
                 "ACME",
                 new LatestPrice("ACME", new BigDecimal("10.00"), Instant.now().minus(Duration.ofHours(2))));
 
-        TradeExecutedPayload outcome =
-                executor(true).execute(accepted(order(user, Side.BUY, 1))).orElseThrow();
+        TradeExecutedPayload outcome = executor(true)
+                .execute(accepted(order(user, Side.BUY, 1)))
+                .orElseThrow()
+                .outcome();
 
         assertThat(outcome.status()).isEqualTo(ExecutionStatus.FAILED_PRICE_UNAVAILABLE);
         assertThat(outcome.failureReason()).contains("s old");
@@ -202,7 +217,7 @@ class OrderExecutorIntegrationTest {
         assertThat(orders.withdraw(order.orderId(), user, "ACME", Side.BUY, 5, Instant.now()))
                 .isTrue();
 
-        Optional<TradeExecutedPayload> outcome = executor(true).execute(order);
+        Optional<Decision> outcome = executor(true).execute(order);
 
         assertThat(outcome).isEmpty();
         assertThat(portfolio(user).cashBalance()).isEqualByComparingTo("1000.00");
