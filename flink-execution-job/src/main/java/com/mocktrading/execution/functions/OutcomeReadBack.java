@@ -129,6 +129,10 @@ final class OutcomeReadBack implements AutoCloseable {
                 Long requested;
                 while ((requested = requestedMarks.peek()) != null) {
                     assigned = assignNewPartitions(reader, assigned);
+                    // assigned, never polled: only asked for log end offsets (unassigned, it warns on each)
+                    if (!logEnds.assignment().equals(assigned)) {
+                        logEnds.assign(assigned);
+                    }
                     waiting.add(new Mark(requested, logEnds.endOffsets(assigned, CALL_TIMEOUT)));
                     requestedMarks.poll();
                 }
