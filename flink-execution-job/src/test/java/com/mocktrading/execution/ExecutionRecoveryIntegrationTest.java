@@ -25,12 +25,15 @@ import com.mocktrading.execution.support.ExecutionInvariants;
 import com.mocktrading.execution.support.ExecutionTestSupport;
 import com.mocktrading.localstack.SharedServers;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -119,6 +122,45 @@ class ExecutionRecoveryIntegrationTest {
             assertThat(scenario.violations(events)).isEmpty();
         } finally {
             job.cancel().get();
+        }
+    }
+
+    @Test
+    void aRecoveryLongerThanTheTransactionTimeoutPublishesTheOutcomesOfTheRestoredCheckpointOnce() throws Exception {
+        // The first run's only checkpoint counts every outcome as emitted, but its transaction timed out: the
+        // broker aborted it and nothing was committed. The run is then stopped, and a second run restores that
+        // checkpoint: its source offsets are past every order, so only the checkpoint's pending outcomes can
+        // bring the outcomes back.
+        Scenario scenario = published(unpublished(Map.of(
+                "transaction-timeout-ms", "3000",
+                "checkpoint-interval-ms", "3600000")));
+        JobClient first = startWithManualCheckpoints(scenario.config, "long-recovery-a-" + scenario.run);
+        Path restored;
+        try {
+            awaitDecided(scenario.orders);
+            awaitNoOpenTransaction(scenario.config.transactionalIdPrefix());
+            restored = checkpoint(first);
+        } finally {
+            first.cancel().get();
+        }
+        awaitNoOpenTransaction(scenario.config.transactionalIdPrefix());
+        assertThat(ExecutionTestSupport.read(scenario.config.outcomesTopic()))
+                .as("nothing committed: the first run's transactions timed out or were never committed")
+                .isEmpty();
+
+        Configuration restore = new Configuration();
+        restore.set(StateRecoveryOptions.SAVEPOINT_PATH, restored.toUri().toString());
+        JobClient second = start(
+                config(scenario.run, Map.of("checkpoint-interval-ms", "500")),
+                "long-recovery-b-" + scenario.run,
+                restore);
+        try {
+            List<EventEnvelope<TradeExecutedPayload>> events =
+                    awaitOutcomes(scenario.config.outcomesTopic(), scenario.orders.size());
+
+            assertThat(scenario.violations(events)).isEmpty();
+        } finally {
+            second.cancel().get();
         }
     }
 

@@ -66,6 +66,8 @@ public final class OrderAndPortfolioBenchmark {
             tokens.add(issuer.issue("bench-user-" + i));
         }
 
+        refuseToRunWithTokensTheServicesDoNotTrust(portfolios, tokens.get(0));
+
         RedisClient redis = RedisClient.create(option("redis", "redis://127.0.0.1:6379"));
         try (StatefulRedisConnection<String, String> connection = redis.connect()) {
             PriceCache prices = new PriceCache(() -> connection);
@@ -142,6 +144,22 @@ public final class OrderAndPortfolioBenchmark {
             }
         }
         return recorders;
+    }
+
+    /** Tokens signed with another run's key would make every call an "error": say so instead of measuring that. */
+    private void refuseToRunWithTokensTheServicesDoNotTrust(String portfolios, String token) throws Exception {
+        int status = http.send(
+                        HttpRequest.newBuilder(URI.create(portfolios + "/portfolio/bench-user-0"))
+                                .header("Authorization", "Bearer " + token)
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+        if (status == 401) {
+            System.err.println("the services refused the benchmark's tokens: pass the local run's data directory,"
+                    + " --data-dir=" + option("data-dir", ".local-data") + " is not it");
+            System.exit(2);
+        }
     }
 
     private void time(LatencyRecorder recorder, int expected, HttpRequest.Builder request) {

@@ -66,6 +66,7 @@ public final class EmitOutcomesOnce extends AbstractStreamOperator<OutcomeJson>
 
     private transient long epoch;
     private transient long restoredCheckpoint;
+    private transient int restoredPending;
     private transient KeyGroupRange ownKeyGroups;
     private transient int maxParallelism;
     private transient OutcomeReadBack readBack;
@@ -123,6 +124,13 @@ public final class EmitOutcomesOnce extends AbstractStreamOperator<OutcomeJson>
         readBack.start();
         if (restoredCheckpoint > 0) {
             // Outcomes pending in the restored state were emitted by an attempt that is gone: check them all.
+            restoredPending =
+                    pendingByEpoch.values().stream().mapToInt(Map::size).sum();
+            LOG.info(
+                    "Restored from checkpoint {} with {} outcomes not yet read back from {}: checking them",
+                    restoredCheckpoint,
+                    restoredPending,
+                    topic);
             readBack.requestMark(restoredCheckpoint);
         }
         scheduleApply();
@@ -202,6 +210,15 @@ public final class EmitOutcomesOnce extends AbstractStreamOperator<OutcomeJson>
         List<Map.Entry<String, String>> missing = new ArrayList<>();
         due.values().forEach(orders -> missing.addAll(orders.entrySet()));
         due.clear();
+        if (mark == restoredCheckpoint && restoredPending > 0) {
+            LOG.info(
+                    "Of the {} outcomes pending in checkpoint {}, {} are in {} and {} are not: those are emitted again",
+                    restoredPending,
+                    restoredCheckpoint,
+                    restoredPending - missing.size(),
+                    topic,
+                    missing.size());
+        }
         for (Map.Entry<String, String> order : missing) {
             setCurrentKey(order.getValue());
             PendingOutcome outcome = pending.get(order.getKey());

@@ -26,6 +26,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -128,14 +129,19 @@ public final class ExecutionTestSupport {
         return start(config, name, manual);
     }
 
-    /** Triggers a checkpoint through the cluster's REST API and waits until it has completed. */
-    public static void checkpoint(JobClient job) throws Exception {
+    /** Triggers a checkpoint through the cluster's REST API and waits until it has completed; returns its path. */
+    public static Path checkpoint(JobClient job) throws Exception {
         Configuration rest = new Configuration();
         rest.set(RestOptions.ADDRESS, "127.0.0.1");
         rest.set(RestOptions.PORT, SharedFlinkCluster.get().restPort());
         try (RestClusterClient<StandaloneClusterId> client =
                 new RestClusterClient<>(rest, StandaloneClusterId.getInstance())) {
-            client.triggerCheckpoint(job.getJobID(), CheckpointType.FULL).get(60, TimeUnit.SECONDS);
+            long id = client.triggerCheckpoint(job.getJobID(), CheckpointType.FULL)
+                    .get(60, TimeUnit.SECONDS);
+            return SharedFlinkCluster.get()
+                    .checkpointDirectory()
+                    .resolve(job.getJobID().toString())
+                    .resolve("chk-" + id);
         }
     }
 
