@@ -1,121 +1,270 @@
 package com.mocktrading.consistency;
 
+import com.mocktrading.core.execution.TradeMath;
 import com.mocktrading.core.money.Money;
 import com.mocktrading.core.order.OrderRecord;
 import com.mocktrading.core.order.OrderStatus;
 import com.mocktrading.core.portfolio.Portfolio;
-import com.mocktrading.events.Side;
+import com.mocktrading.events.TradeExecutedPayload;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The system's invariants, checked over what the stores hold: every portfolio equals its opening state plus its
- * executed trades in the history (cash exactly, each holding exactly, nothing negative); no order has two
- * outcomes; every accepted order has exactly one, with the status its order record shows. Orders accepted after
- * {@code inFlightSince} may still be executing and are counted, not reported.
+ * The system's invariants, checked over what the stores hold:
+ *
+ * <ul>
+ *   <li>every accepted order has exactly one outcome event in trade_executed, identical to its order record, and
+ *       exactly one identical trade in Elasticsearch and in ClickHouse; no outcome without an accepted order;
+ *       no order undecided for long;
+ *   <li>every portfolio equals its funding plus its executed trades, applied in order: cash, holdings, cost
+ *       basis, realized P&amp;L and version, exactly; nothing negative.
+ * </ul>
+ *
+ * A running system is judged only where it is quiescent: orders accepted (or decided) after {@code settledBefore}
+ * may still be on their way and are counted, not judged, and so is a portfolio that changed after it or has such
+ * an order. On a healthy system the report is empty, not noise.
  */
 public final class Reconciliation {
 
-    private final BigDecimal startingCash;
-    private final Instant inFlightSince;
+    private final Instant settledBefore;
 
-    public Reconciliation(BigDecimal startingCash, Instant inFlightSince) {
-        this.startingCash = Money.cash(startingCash);
-        this.inFlightSince = inFlightSince;
+    public Reconciliation(Instant settledBefore) {
+        this.settledBefore = settledBefore;
     }
 
-    public Report check(List<Portfolio> portfolios, List<OrderRecord> orders, List<HistoryTrade> history) {
+    /** What the stores hold. {@code outcomes} is trade_executed read to its end (read_committed). */
+    public record Stores(
+            Map<String, BigDecimal> funding,
+            List<Portfolio> portfolios,
+            List<OrderRecord> orders,
+            List<TradeExecutedPayload> outcomes,
+            List<HistoryTrade> history,
+            List<HistoryTrade> analytics) {}
+
+    public Report check(Stores stores) {
         List<String> violations = new ArrayList<>();
-        Map<String, List<HistoryTrade>> outcomesByOrder = history.stream()
-                .collect(Collectors.groupingBy(HistoryTrade::orderId, LinkedHashMap::new, Collectors.toList()));
-        outcomesByOrder.forEach((orderId, outcomes) -> {
-            long distinct =
-                    outcomes.stream().map(HistoryTrade::eventId).distinct().count();
-            if (distinct > 1) {
-                violations.add("order " + orderId + " has " + distinct + " outcomes in the history");
+        Map<String, OrderRecord> ordersById = new HashMap<>();
+        stores.orders().forEach(order -> ordersById.put(order.orderId(), order));
+        Map<String, List<TradeExecutedPayload>> outcomes = byOrder(stores.outcomes(), TradeExecutedPayload::orderId);
+        Map<String, List<HistoryTrade>> history = byOrder(stores.history(), HistoryTrade::orderId);
+        Map<String, List<HistoryTrade>> analytics = byOrder(stores.analytics(), HistoryTrade::orderId);
+
+        outcomes.forEach((orderId, events) -> {
+            OrderRecord order = ordersById.get(orderId);
+            if (events.size() > 1) {
+                violations.add("order " + orderId + " has " + events.size() + " outcome events in trade_executed");
+            }
+            if (order == null) {
+                violations.add("order " + orderId + " has an outcome in trade_executed but no order record");
+            } else if (!order.status().isAccepted()) {
+                violations.add("order " + orderId + " was withdrawn but has an outcome in trade_executed");
             }
         });
+        phantoms(history, ordersById, "Elasticsearch", violations);
+        phantoms(analytics, ordersById, "ClickHouse", violations);
 
         int inFlight = 0;
-        for (OrderRecord order : orders) {
-            List<HistoryTrade> outcomes = outcomesByOrder.getOrDefault(order.orderId(), List.of());
+        Set<String> unsettledUsers = new HashSet<>();
+        for (OrderRecord order : stores.orders()) {
             if (!order.status().isAccepted()) {
-                // Withdrawn: its client was told it changed nothing, so it must never have an outcome.
-                if (!outcomes.isEmpty()) {
-                    violations.add("order " + order.orderId() + " was withdrawn but has an outcome in the history");
-                }
-            } else if (order.status() == OrderStatus.ACCEPTED) {
-                if (order.acceptedAt().isAfter(inFlightSince)) {
-                    inFlight++;
-                } else {
-                    violations.add(
-                            "order " + order.orderId() + " accepted at " + order.acceptedAt() + " has no outcome yet");
-                }
-            } else if (outcomes.isEmpty()) {
-                violations.add("order " + order.orderId() + " is " + order.status() + " but not in the history");
-            } else if (!outcomes.get(0).status().name().equals(order.status().name())) {
-                violations.add("order " + order.orderId() + " is " + order.status() + " but the history says "
-                        + outcomes.get(0).status());
+                continue;
             }
+            if (order.status() == OrderStatus.ACCEPTED) {
+                unsettledUsers.add(order.userId());
+                if (order.acceptedAt().isBefore(settledBefore)) {
+                    violations.add(
+                            "order " + order.orderId() + " accepted at " + order.acceptedAt() + " is still undecided");
+                } else {
+                    inFlight++;
+                }
+                continue;
+            }
+            if (!order.executedAt().isBefore(settledBefore)) {
+                unsettledUsers.add(order.userId());
+                inFlight++;
+                continue;
+            }
+            TradeExecutedPayload expected = order.outcome();
+            List<TradeExecutedPayload> events = outcomes.getOrDefault(order.orderId(), List.of());
+            if (events.isEmpty()) {
+                violations.add(describe(order) + " but has no outcome event in trade_executed");
+            } else if (!sameOutcome(events.get(0), expected)) {
+                violations.add(describe(order) + " but trade_executed says "
+                        + events.get(0).status() + " at " + events.get(0).executionPrice());
+            }
+            present(order, history.getOrDefault(order.orderId(), List.of()), "Elasticsearch", violations);
+            present(order, analytics.getOrDefault(order.orderId(), List.of()), "ClickHouse", violations);
         }
 
-        Map<String, List<HistoryTrade>> executedByUser = new HashMap<>();
-        outcomesByOrder.values().stream()
-                .map(outcomes -> outcomes.get(0))
-                .filter(trade -> trade.status().isExecuted())
-                .forEach(trade -> executedByUser
-                        .computeIfAbsent(trade.userId(), u -> new ArrayList<>())
-                        .add(trade));
-        Map<String, Portfolio> portfoliosByUser = new HashMap<>();
-        for (Portfolio portfolio : portfolios) {
-            portfoliosByUser.put(portfolio.userId(), portfolio);
-            check(portfolio, executedByUser.getOrDefault(portfolio.userId(), List.of()), violations);
+        Map<String, List<OrderRecord>> executedByUser = stores.orders().stream()
+                .filter(order -> order.status() == OrderStatus.EXECUTED)
+                .collect(Collectors.groupingBy(OrderRecord::userId));
+        Set<String> withPortfolio = new HashSet<>();
+        int judged = 0;
+        for (Portfolio portfolio : stores.portfolios()) {
+            withPortfolio.add(portfolio.userId());
+            negatives(portfolio, violations);
+            if (unsettledUsers.contains(portfolio.userId())
+                    || !portfolio.lastUpdatedTimestamp().isBefore(settledBefore)) {
+                continue;
+            }
+            BigDecimal funding = stores.funding().get(portfolio.userId());
+            if (funding == null) {
+                violations.add("user " + portfolio.userId() + " has a portfolio but no funding entry");
+                continue;
+            }
+            judged++;
+            Portfolio expected =
+                    replay(portfolio.userId(), funding, executedByUser.getOrDefault(portfolio.userId(), List.of()));
+            compare(portfolio, expected, violations);
         }
         executedByUser.keySet().stream()
-                .filter(user -> !portfoliosByUser.containsKey(user))
-                .forEach(user -> violations.add("user " + user + " has executed trades but no portfolio"));
-        return new Report(portfolios.size(), orders.size(), outcomesByOrder.size(), inFlight, violations);
+                .filter(user -> !withPortfolio.contains(user))
+                .forEach(user -> violations.add("user " + user + " has executed orders but no portfolio"));
+        return new Report(
+                stores.portfolios().size(), judged, stores.orders().size(), outcomes.size(), inFlight, violations);
     }
 
-    private void check(Portfolio portfolio, List<HistoryTrade> executed, List<String> violations) {
-        BigDecimal cash = startingCash;
-        Map<String, Long> holdings = new TreeMap<>();
-        for (HistoryTrade trade : executed) {
-            BigDecimal notional = Money.notional(trade.quantity(), trade.executionPrice());
-            long signed = trade.side() == Side.BUY ? trade.quantity() : -trade.quantity();
-            cash = trade.side() == Side.BUY ? cash.subtract(notional) : cash.add(notional);
-            holdings.merge(trade.symbol(), signed, Long::sum);
+    /** The opening funding with every executed order applied in the order of execution. */
+    private static Portfolio replay(String user, BigDecimal funding, List<OrderRecord> executed) {
+        Portfolio portfolio = Portfolio.opening(user, funding, Instant.EPOCH);
+        List<OrderRecord> inOrder = new ArrayList<>(executed);
+        inOrder.sort(Comparator.comparing(OrderRecord::executedAt).thenComparing(OrderRecord::orderId));
+        for (OrderRecord order : inOrder) {
+            portfolio = TradeMath.apply(
+                    portfolio,
+                    TradeMath.change(portfolio, order.side(), order.symbol(), order.quantity(), order.executionPrice()),
+                    order.executedAt());
         }
-        holdings.values().removeIf(quantity -> quantity == 0);
-        String user = portfolio.userId();
-        if (portfolio.cashBalance().compareTo(cash) != 0) {
-            violations.add("user " + user + " holds cash " + Money.formatCash(portfolio.cashBalance())
-                    + " but opening cash plus trades is " + Money.formatCash(cash));
+        return portfolio;
+    }
+
+    private static void compare(Portfolio stored, Portfolio expected, List<String> violations) {
+        String user = "user " + stored.userId();
+        if (stored.cashBalance().compareTo(expected.cashBalance()) != 0) {
+            violations.add(user + " holds cash " + Money.formatCash(stored.cashBalance())
+                    + " but funding plus trades is " + Money.formatCash(expected.cashBalance()));
         }
+        if (!nonZero(stored.holdings()).equals(nonZero(expected.holdings()))) {
+            violations.add(user + " holds " + new TreeMap<>(stored.holdings()) + " but the trades add up to "
+                    + new TreeMap<>(expected.holdings()));
+        }
+        if (!sameAmounts(stored.costBasis(), expected.costBasis())) {
+            violations.add(user + " has cost basis " + new TreeMap<>(stored.costBasis()) + " but the trades give "
+                    + new TreeMap<>(expected.costBasis()));
+        }
+        if (stored.realizedPnl().compareTo(expected.realizedPnl()) != 0) {
+            violations.add(user + " has realized P&L " + Money.formatCash(stored.realizedPnl())
+                    + " but the trades give " + Money.formatCash(expected.realizedPnl()));
+        }
+        if (stored.version() != expected.version()) {
+            violations.add(user + "'s portfolio changed " + stored.version() + " times for " + expected.version()
+                    + " executed orders");
+        }
+    }
+
+    private static void negatives(Portfolio portfolio, List<String> violations) {
         if (portfolio.cashBalance().signum() < 0) {
-            violations.add("user " + user + " has negative cash " + Money.formatCash(portfolio.cashBalance()));
+            violations.add(
+                    "user " + portfolio.userId() + " has negative cash " + Money.formatCash(portfolio.cashBalance()));
         }
-        Map<String, Long> held = new TreeMap<>(portfolio.holdings());
-        held.values().removeIf(quantity -> quantity == 0);
-        if (!held.equals(holdings)) {
-            violations.add("user " + user + " holds " + held + " but the trades add up to " + holdings);
-        }
-        held.forEach((symbol, quantity) -> {
+        portfolio.holdings().forEach((symbol, quantity) -> {
             if (quantity < 0) {
-                violations.add("user " + user + " holds " + quantity + " " + symbol);
+                violations.add("user " + portfolio.userId() + " holds " + quantity + " " + symbol);
             }
         });
+    }
+
+    /** Exactly one trade (one event id) for the order in the store, and the one the order record states. */
+    private static void present(OrderRecord order, List<HistoryTrade> trades, String store, List<String> violations) {
+        long events = trades.stream().map(HistoryTrade::eventId).distinct().count();
+        if (events == 0) {
+            violations.add(describe(order) + " but is missing from " + store);
+        } else if (events > 1) {
+            violations.add("order " + order.orderId() + " has " + events + " trades in " + store);
+        } else if (trades.stream().anyMatch(trade -> !sameTrade(trade, order.outcome()))) {
+            violations.add(describe(order) + " but " + store + " says "
+                    + trades.get(0).status() + " at " + trades.get(0).executionPrice());
+        }
+    }
+
+    private static void phantoms(
+            Map<String, List<HistoryTrade>> trades,
+            Map<String, OrderRecord> orders,
+            String store,
+            List<String> violations) {
+        trades.keySet().stream()
+                .filter(orderId -> orders.get(orderId) == null
+                        || !orders.get(orderId).status().isAccepted())
+                .forEach(orderId -> violations.add(
+                        "order " + orderId + " has a trade in " + store + " but no accepted order record"));
+    }
+
+    private static boolean sameOutcome(TradeExecutedPayload event, TradeExecutedPayload record) {
+        return event.status() == record.status()
+                && event.userId().equals(record.userId())
+                && event.symbol().equals(record.symbol())
+                && event.side() == record.side()
+                && event.quantity() == record.quantity()
+                && samePrice(event.executionPrice(), record.executionPrice());
+    }
+
+    private static boolean sameTrade(HistoryTrade trade, TradeExecutedPayload record) {
+        return trade.status() == record.status()
+                && trade.userId().equals(record.userId())
+                && trade.symbol().equals(record.symbol())
+                && trade.side() == record.side()
+                && trade.quantity() == record.quantity()
+                && samePrice(trade.executionPrice(), record.executionPrice());
+    }
+
+    private static boolean samePrice(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
+    private static boolean sameAmounts(Map<String, BigDecimal> a, Map<String, BigDecimal> b) {
+        return a.keySet().equals(b.keySet())
+                && a.entrySet().stream().allMatch(e -> e.getValue().compareTo(b.get(e.getKey())) == 0);
+    }
+
+    private static Map<String, Long> nonZero(Map<String, Long> holdings) {
+        Map<String, Long> held = new TreeMap<>(holdings);
+        held.values().removeIf(quantity -> quantity == 0);
+        return held;
+    }
+
+    private static String describe(OrderRecord order) {
+        return "order " + order.orderId() + " is " + order.status()
+                + (order.status() == OrderStatus.EXECUTED ? " at " + order.executionPrice() : "");
+    }
+
+    private static <T> Map<String, List<T>> byOrder(List<T> items, Function<T, String> orderId) {
+        return items.stream().collect(Collectors.groupingBy(orderId, TreeMap::new, Collectors.toList()));
     }
 
     /** What was checked and what is wrong. */
-    public record Report(int portfolios, int orders, int ordersInHistory, int inFlight, List<String> violations) {
+    public record Report(
+            int portfolios,
+            int portfoliosJudged,
+            int orders,
+            int ordersWithOutcome,
+            int inFlight,
+            List<String> violations) {
+
+        public Report {
+            violations = List.copyOf(Objects.requireNonNull(violations));
+        }
 
         public boolean consistent() {
             return violations.isEmpty();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mocktrading.core.history.TradeHistory;
 import com.mocktrading.core.order.OrderItems;
 import com.mocktrading.core.order.OrderRecord;
+import com.mocktrading.core.portfolio.FundingLedger;
 import com.mocktrading.core.portfolio.Portfolio;
 import com.mocktrading.core.portfolio.PortfolioItems;
 import com.mocktrading.events.ExecutionStatus;
@@ -18,14 +19,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
- * Reads everything the check needs: full (strongly consistent) scans of the DynamoDB tables, and the whole trade
- * history from Elasticsearch in pages ({@code search_after} on the eventId), after a refresh so that what the
- * persistence job wrote is visible.
+ * Reads what the check needs from the stores: full (strongly consistent) scans of the DynamoDB tables, the whole
+ * trade history from Elasticsearch in pages ({@code search_after} on the eventId) after a refresh so that what
+ * the persistence job wrote is visible, and every ClickHouse trade row (replays included: the check counts
+ * distinct event ids).
  */
 public final class StoreReaders {
 
@@ -34,12 +40,57 @@ public final class StoreReaders {
 
     private final DynamoDbClient dynamo;
     private final String elasticsearchUrl;
+    private final String clickHouseUrl;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    public StoreReaders(DynamoDbClient dynamo, String elasticsearchUrl) {
+    public StoreReaders(DynamoDbClient dynamo, String elasticsearchUrl, String clickHouseUrl) {
         this.dynamo = dynamo;
         this.elasticsearchUrl = elasticsearchUrl;
+        this.clickHouseUrl = clickHouseUrl;
+    }
+
+    /** Each user's total funding. */
+    public Map<String, BigDecimal> funding(String table) {
+        Map<String, BigDecimal> totals = new HashMap<>();
+        new FundingLedger(dynamo, table).forEachEntry((user, amount) -> totals.merge(user, amount, BigDecimal::add));
+        return totals;
+    }
+
+    public List<HistoryTrade> analytics() throws IOException, InterruptedException {
+        String query = "SELECT event_id, order_id, user_id, symbol, side, quantity, status,"
+                + " toString(execution_price) AS price FROM " + TradeHistory.TABLE + " FORMAT JSONEachRow";
+        HttpResponse<Stream<String>> response = http.send(
+                HttpRequest.newBuilder(URI.create(clickHouseUrl + "/"))
+                        .timeout(Duration.ofMinutes(5))
+                        .POST(HttpRequest.BodyPublishers.ofString(query))
+                        .build(),
+                HttpResponse.BodyHandlers.ofLines());
+        if (response.statusCode() >= 300) {
+            throw new IOException("ClickHouse answered " + response.statusCode() + ": "
+                    + response.body().collect(Collectors.joining("\n")));
+        }
+        List<HistoryTrade> rows = new ArrayList<>();
+        try (Stream<String> lines = response.body()) {
+            for (String line : (Iterable<String>) lines::iterator) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode row = JSON.readTree(line);
+                rows.add(new HistoryTrade(
+                        row.path("event_id").asText(),
+                        row.path("order_id").asText(),
+                        row.path("user_id").asText(),
+                        row.path("symbol").asText(),
+                        Side.valueOf(row.path("side").asText()),
+                        row.path("quantity").asLong(),
+                        ExecutionStatus.valueOf(row.path("status").asText()),
+                        row.path("price").isNull()
+                                ? null
+                                : new BigDecimal(row.path("price").asText())));
+            }
+        }
+        return rows;
     }
 
     public List<Portfolio> portfolios(String table) {

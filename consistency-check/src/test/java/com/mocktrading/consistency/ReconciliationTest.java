@@ -7,115 +7,211 @@ import com.mocktrading.core.order.OrderStatus;
 import com.mocktrading.core.portfolio.Portfolio;
 import com.mocktrading.events.ExecutionStatus;
 import com.mocktrading.events.Side;
+import com.mocktrading.events.TradeExecutedPayload;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The checker's verdicts on planted states: a healthy history is consistent, and each kind of violation (the
+ * negative controls) is reported for what it is.
+ */
 class ReconciliationTest {
 
     private static final Instant T = Instant.parse("2026-11-24T03:00:00Z");
-    private final Reconciliation reconciliation = new Reconciliation(new BigDecimal("1000.00"), T.plusSeconds(60));
+    private static final Instant SETTLED_BEFORE = T.plusSeconds(60);
+
+    private final Reconciliation reconciliation = new Reconciliation(SETTLED_BEFORE);
 
     @Test
-    void aPortfolioThatIsItsOpeningPlusItsTradesIsConsistent() {
-        var report = reconciliation.check(
-                // 1000 - 449.62 (3 x 149.875, half-even) + 149.88 (1 x 149.875)
-                List.of(portfolio("alice", "700.26", Map.of("ACME", 2L))),
-                List.of(
-                        order("o1", "alice", Side.BUY, 3, OrderStatus.EXECUTED),
-                        order("o2", "alice", Side.SELL, 1, OrderStatus.EXECUTED),
-                        order("o3", "alice", Side.BUY, 99, OrderStatus.FAILED_INSUFFICIENT_FUNDS),
-                        order("o4", "alice", Side.BUY, 5, OrderStatus.WITHDRAWN)),
-                List.of(
-                        executed("o1", "alice", Side.BUY, 3, "149.8750"),
-                        executed("o2", "alice", Side.SELL, 1, "149.8750"),
-                        failed("o3", "alice")));
+    void aPortfolioThatIsItsFundingPlusItsTradesIsConsistent() {
+        // 1000 - 449.63 (3 x 149.875 = 449.625, half-even to 449.62) + 149.88; basis 449.62 - 149.87
+        Facts facts = healthyAlice();
+
+        Reconciliation.Report report = reconciliation.check(facts.stores());
 
         assertThat(report.violations()).isEmpty();
-        assertThat(report.portfolios()).isEqualTo(1);
-        assertThat(report.ordersInHistory()).isEqualTo(3);
+        assertThat(report.portfoliosJudged()).isEqualTo(1);
+        assertThat(report.ordersWithOutcome()).isEqualTo(3);
     }
 
     @Test
-    void reportsEveryKindOfViolation() {
-        var report = reconciliation.check(
-                List.of(portfolio("alice", "550.00", Map.of("ACME", 2L)), portfolio("bob", "-1.00", Map.of())),
-                List.of(
-                        order("o1", "alice", Side.BUY, 3, OrderStatus.EXECUTED),
-                        order("o2", "alice", Side.BUY, 1, OrderStatus.ACCEPTED),
-                        order("o3", "alice", Side.BUY, 1, OrderStatus.EXECUTED),
-                        order("o4", "alice", Side.BUY, 1, OrderStatus.WITHDRAWN)),
-                List.of(
-                        failed("o4", "alice"),
-                        executed("o1", "alice", Side.BUY, 3, "150.00"),
-                        new HistoryTrade(
-                                "second-event",
-                                "o1",
-                                "alice",
-                                "ACME",
-                                Side.BUY,
-                                3,
-                                ExecutionStatus.EXECUTED,
-                                new BigDecimal("150.00")),
-                        executed("o9", "carol", Side.BUY, 1, "1.00")));
+    void reportsADoubleExecution() {
+        Facts facts = healthyAlice();
+        facts.outcomes.add(facts.outcomes.get(0)); // a second event for o1
+        facts.portfolios.set(0, alice("250.76", Map.of("ACME", 5L), Map.of("ACME", "749.37"), "0.01", 3));
 
-        assertThat(report.violations())
-                .anyMatch(v -> v.contains("order o1 has 2 outcomes"))
-                .anyMatch(v -> v.contains("order o2 accepted") && v.contains("no outcome"))
-                .anyMatch(v -> v.contains("order o3 is EXECUTED but not in the history"))
-                .anyMatch(v -> v.contains("order o4 was withdrawn but has an outcome"))
-                .anyMatch(v -> v.contains("user bob holds cash -1.00 but opening cash plus trades is 1000.00"))
-                .anyMatch(v -> v.contains("user alice holds {ACME=2} but the trades add up to {ACME=3}"))
-                .anyMatch(v -> v.contains("user bob has negative cash"))
-                .anyMatch(v -> v.contains("user carol has executed trades but no portfolio"));
+        List<String> violations = reconciliation.check(facts.stores()).violations();
+
+        assertThat(violations)
+                .anyMatch(v -> v.equals("order o1 has 2 outcome events in trade_executed"))
+                .anyMatch(v -> v.startsWith("user alice holds cash 250.76 but funding plus trades is 700.26"))
+                .anyMatch(v -> v.equals("user alice's portfolio changed 3 times for 2 executed orders"));
     }
 
     @Test
-    void ordersStillExecutingAreCountedNotReported() {
-        var report = reconciliation.check(
-                List.of(portfolio("alice", "1000.00", Map.of())),
-                List.of(new OrderRecord(
-                        "o1",
-                        "alice",
-                        "ACME",
-                        Side.BUY,
-                        1,
-                        OrderStatus.ACCEPTED,
-                        T.plusSeconds(90),
-                        null,
-                        null,
-                        null,
-                        null)),
-                List.of());
+    void reportsALostAcceptedOrder() {
+        Facts facts = healthyAlice();
+        facts.orders.add(order("o5", Side.BUY, 1, OrderStatus.ACCEPTED, null, null));
+
+        assertThat(reconciliation.check(facts.stores()).violations())
+                .containsExactly("order o5 accepted at " + T + " is still undecided");
+    }
+
+    @Test
+    void reportsAnOutcomeMissingFromTheTopic() {
+        Facts facts = healthyAlice();
+        facts.outcomes.remove(1);
+
+        assertThat(reconciliation.check(facts.stores()).violations())
+                .containsExactly("order o2 is EXECUTED at 149.8750 but has no outcome event in trade_executed");
+    }
+
+    @Test
+    void reportsANegativeBalanceAndANegativeHolding() {
+        Facts facts = healthyAlice();
+        facts.portfolios.set(0, alice("-1.00", Map.of("ACME", -2L), Map.of("ACME", "299.75"), "0.01", 2));
+
+        assertThat(reconciliation.check(facts.stores()).violations())
+                .contains("user alice has negative cash -1.00", "user alice holds -2 ACME");
+    }
+
+    @Test
+    void reportsAMissingHistoryDocumentAndAClickHouseDuplicate() {
+        Facts facts = healthyAlice();
+        facts.history.remove(0);
+        facts.analytics.add(trade("another-event", "o2", Side.SELL, 1, ExecutionStatus.EXECUTED, "149.8750"));
+
+        assertThat(reconciliation.check(facts.stores()).violations())
+                .containsExactlyInAnyOrder(
+                        "order o1 is EXECUTED at 149.8750 but is missing from Elasticsearch",
+                        "order o2 has 2 trades in ClickHouse");
+    }
+
+    @Test
+    void reportsAPhantomTradeAndAWithdrawnOrderWithAnOutcome() {
+        Facts facts = healthyAlice();
+        facts.orders.add(order("o4", Side.BUY, 5, OrderStatus.WITHDRAWN, null, null));
+        facts.outcomes.add(outcome("o4", Side.BUY, 5, ExecutionStatus.FAILED_INSUFFICIENT_FUNDS, null));
+        facts.history.add(trade("outcome-o9", "o9", Side.BUY, 1, ExecutionStatus.EXECUTED, "1.00"));
+
+        assertThat(reconciliation.check(facts.stores()).violations())
+                .containsExactlyInAnyOrder(
+                        "order o4 was withdrawn but has an outcome in trade_executed",
+                        "order o9 has a trade in Elasticsearch but no accepted order record");
+    }
+
+    @Test
+    void reportsADifferentOutcomeInAReadModelAndAPortfolioWithoutFunding() {
+        Facts facts = healthyAlice();
+        facts.analytics.set(0, trade("outcome-o1", "o1", Side.BUY, 3, ExecutionStatus.EXECUTED, "150.0000"));
+        facts.funding.clear();
+
+        assertThat(reconciliation.check(facts.stores()).violations())
+                .containsExactlyInAnyOrder(
+                        "order o1 is EXECUTED at 149.8750 but ClickHouse says EXECUTED at 150.0000",
+                        "user alice has a portfolio but no funding entry");
+    }
+
+    @Test
+    void judgesNothingThatMayStillBeOnItsWay() {
+        // An order accepted after the watermark, undecided, and a portfolio changed after it: counted, not judged.
+        Facts facts = healthyAlice();
+        facts.orders.add(new OrderRecord(
+                "o6", "alice", "ACME", Side.BUY, 1, OrderStatus.ACCEPTED, T.plusSeconds(90), null, null, null, null));
+        facts.portfolios.set(0, alice("1.00", Map.of(), Map.of(), "0.00", 9));
+
+        Reconciliation.Report report = reconciliation.check(facts.stores());
 
         assertThat(report.violations()).isEmpty();
         assertThat(report.inFlight()).isEqualTo(1);
+        assertThat(report.portfoliosJudged()).isZero();
     }
 
-    private static Portfolio portfolio(String user, String cash, Map<String, Long> holdings) {
-        return new Portfolio(user, new BigDecimal(cash), holdings, Map.of(), BigDecimal.ZERO.setScale(2), T, 1);
+    /** alice, funded with 1000.00: buys 3 ACME at 149.875, sells 1, and one buy fails. */
+    private static Facts healthyAlice() {
+        Facts facts = new Facts();
+        facts.funding.put("alice", new BigDecimal("1000.00"));
+        facts.portfolios.add(alice("700.26", Map.of("ACME", 2L), Map.of("ACME", "299.75"), "0.01", 2));
+        facts.orders.add(order("o1", Side.BUY, 3, OrderStatus.EXECUTED, "149.8750", T.plusMillis(1)));
+        facts.orders.add(order("o2", Side.SELL, 1, OrderStatus.EXECUTED, "149.8750", T.plusMillis(2)));
+        facts.orders.add(order("o3", Side.BUY, 99, OrderStatus.FAILED_INSUFFICIENT_FUNDS, null, T.plusMillis(3)));
+        for (OrderRecord order : facts.orders) {
+            TradeExecutedPayload outcome = order.outcome();
+            facts.outcomes.add(outcome);
+            HistoryTrade stored = trade(
+                    "outcome-" + order.orderId(),
+                    order.orderId(),
+                    order.side(),
+                    order.quantity(),
+                    outcome.status(),
+                    order.executionPrice() == null
+                            ? null
+                            : order.executionPrice().toPlainString());
+            facts.history.add(stored);
+            facts.analytics.add(stored);
+        }
+        return facts;
     }
 
-    private static OrderRecord order(String id, String user, Side side, long quantity, OrderStatus status) {
-        return new OrderRecord(id, user, "ACME", side, quantity, status, T, null, null, null, null);
+    private static final class Facts {
+        final Map<String, BigDecimal> funding = new HashMap<>();
+        final List<Portfolio> portfolios = new ArrayList<>();
+        final List<OrderRecord> orders = new ArrayList<>();
+        final List<TradeExecutedPayload> outcomes = new ArrayList<>();
+        final List<HistoryTrade> history = new ArrayList<>();
+        final List<HistoryTrade> analytics = new ArrayList<>();
+
+        Reconciliation.Stores stores() {
+            return new Reconciliation.Stores(funding, portfolios, orders, outcomes, history, analytics);
+        }
     }
 
-    private static HistoryTrade executed(String order, String user, Side side, long quantity, String price) {
-        return new HistoryTrade(
-                "outcome-" + order,
-                order,
-                user,
+    private static Portfolio alice(
+            String cash, Map<String, Long> holdings, Map<String, String> basis, String pnl, long version) {
+        Map<String, BigDecimal> costBasis = new HashMap<>();
+        basis.forEach((symbol, amount) -> costBasis.put(symbol, new BigDecimal(amount)));
+        return new Portfolio(
+                "alice", new BigDecimal(cash), holdings, costBasis, new BigDecimal(pnl), T.plusMillis(3), version);
+    }
+
+    private static OrderRecord order(
+            String id, Side side, long quantity, OrderStatus status, String price, Instant executedAt) {
+        return new OrderRecord(
+                id,
+                "alice",
                 "ACME",
                 side,
                 quantity,
-                ExecutionStatus.EXECUTED,
-                new BigDecimal(price));
+                status,
+                T,
+                null,
+                price == null ? null : new BigDecimal(price),
+                executedAt,
+                status.isFinal() && status != OrderStatus.EXECUTED && status.isAccepted() ? "refused" : null);
     }
 
-    private static HistoryTrade failed(String order, String user) {
+    private static TradeExecutedPayload outcome(
+            String order, Side side, long quantity, ExecutionStatus status, String price) {
+        return new TradeExecutedPayload(
+                order,
+                "alice",
+                "ACME",
+                quantity,
+                side,
+                status,
+                price == null ? null : new BigDecimal(price),
+                T.plusMillis(4),
+                status == ExecutionStatus.EXECUTED ? null : "refused");
+    }
+
+    private static HistoryTrade trade(
+            String eventId, String order, Side side, long quantity, ExecutionStatus status, String price) {
         return new HistoryTrade(
-                "outcome-" + order, order, user, "ACME", Side.BUY, 99, ExecutionStatus.FAILED_INSUFFICIENT_FUNDS, null);
+                eventId, order, "alice", "ACME", side, quantity, status, price == null ? null : new BigDecimal(price));
     }
 }

@@ -71,7 +71,8 @@ public final class ExecutionBenchmark {
             try (StatefulRedisConnection<String, String> connection = redis.connect()) {
                 PriceCache prices = new PriceCache(() -> connection);
                 prices.update(new LatestPrice("XBENCH", new BigDecimal("1.00"), Instant.now()));
-                PortfolioStore portfolios = new PortfolioStore(dynamo, TableDefinitions.PORTFOLIOS);
+                PortfolioStore portfolios =
+                        new PortfolioStore(dynamo, TableDefinitions.PORTFOLIOS, TableDefinitions.FUNDING);
                 System.out.printf(
                         "execution benchmark: %d users, %d orders/s offered, %d s, baseline %d threads%n",
                         users, rate, duration.toSeconds(), threads);

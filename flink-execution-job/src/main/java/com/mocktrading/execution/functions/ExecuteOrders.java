@@ -66,7 +66,7 @@ public final class ExecuteOrders extends RichAsyncFunction<OrderRecordJson, Outc
         connection = redis.connect();
         PriceCache prices = new PriceCache(() -> connection);
         executor = new OrderExecutor(
-                new PortfolioStore(dynamo, config.portfoliosTable()),
+                new PortfolioStore(dynamo, config.portfoliosTable(), config.fundingTable()),
                 new ExecutionStore(dynamo, config.portfoliosTable(), config.ordersTable(), config.executeOnce()),
                 symbol -> priceWithRetries(prices, symbol),
                 Clock.systemUTC(),

@@ -68,7 +68,7 @@ public final class ExecutionTestSupport {
                             new SchemaTargets(KAFKA, SharedServers.dynamoDb().endpointUrl(), null, null, (short) 1))
                     .apply();
             DynamoDbClient dynamo = SharedServers.dynamoDb().client();
-            portfolios = new PortfolioStore(dynamo, TableDefinitions.PORTFOLIOS);
+            portfolios = new PortfolioStore(dynamo, TableDefinitions.PORTFOLIOS, TableDefinitions.FUNDING);
         }
         return portfolios;
     }

@@ -24,6 +24,7 @@ public record StoreProperties(
         @DefaultValue("2s") Duration dynamoDbAttemptTimeout,
         @DefaultValue("64") int dynamoDbMaxConnections,
         @DefaultValue(TableDefinitions.PORTFOLIOS) String portfoliosTable,
+        @DefaultValue(TableDefinitions.FUNDING) String fundingTable,
         @DefaultValue(TableDefinitions.ORDERS) String ordersTable,
         @DefaultValue(TableDefinitions.IDEMPOTENCY_KEYS) String idempotencyTable,
         @DefaultValue("redis://localhost:6379") String redisUri,

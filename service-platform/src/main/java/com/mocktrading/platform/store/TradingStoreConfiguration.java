@@ -71,7 +71,7 @@ public class TradingStoreConfiguration {
 
     @Bean
     PortfolioStore portfolioStore(DynamoDbClient dynamo, StoreProperties properties) {
-        return new PortfolioStore(dynamo, properties.portfoliosTable());
+        return new PortfolioStore(dynamo, properties.portfoliosTable(), properties.fundingTable());
     }
 
     @Bean

@@ -18,6 +18,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  *   <li>{@code Portfolios}: one item per user (spec 5.4): cash, holdings, cost basis, realized P&amp;L, version.
  *   <li>{@code Orders}: one item per order, its status moved by the execution job in the same transaction as
  *       the portfolio; the {@code userId-acceptedAt} index serves "my recent orders".
+ *   <li>{@code Funding}: one item per (user, entry): the cash put into a portfolio from outside, its opening
+ *       balance first, each written in the same transaction as the balance.
  *   <li>{@code IdempotencyKeys}: one item per (user, Idempotency-Key), expiring through TTL on
  *       {@code expiresAt} (epoch seconds).
  * </ul>
@@ -26,6 +28,7 @@ public final class TableDefinitions {
 
     public static final String PORTFOLIOS = "Portfolios";
     public static final String ORDERS = "Orders";
+    public static final String FUNDING = "Funding";
     public static final String ORDERS_BY_USER_INDEX = "userId-acceptedAt-index";
     public static final String IDEMPOTENCY_KEYS = "IdempotencyKeys";
     public static final String IDEMPOTENCY_TTL_ATTRIBUTE = "expiresAt";
@@ -33,7 +36,7 @@ public final class TableDefinitions {
     private TableDefinitions() {}
 
     public static List<CreateTableRequest> all() {
-        return List.of(portfolios(), orders(), idempotencyKeys());
+        return List.of(portfolios(), funding(), orders(), idempotencyKeys());
     }
 
     static CreateTableRequest portfolios() {
@@ -42,6 +45,15 @@ public final class TableDefinitions {
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(stringAttribute("userId"))
                 .keySchema(hashKey("userId"))
+                .build();
+    }
+
+    static CreateTableRequest funding() {
+        return CreateTableRequest.builder()
+                .tableName(FUNDING)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(stringAttribute("userId"), stringAttribute("entryId"))
+                .keySchema(hashKey("userId"), rangeKey("entryId"))
                 .build();
     }
 

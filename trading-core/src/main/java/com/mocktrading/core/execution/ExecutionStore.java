@@ -94,7 +94,8 @@ public final class ExecutionStore {
 
     private TransactWriteItem portfolioUpdate(Portfolio read, PositionChange change, Instant at) {
         String symbol = change.symbol();
-        long quantity = read.quantityOf(symbol) + change.quantityDelta();
+        Portfolio after = TradeMath.apply(read, change, at);
+        long quantity = after.quantityOf(symbol);
         Map<String, String> names = new HashMap<>(Map.of(
                 "#cash",
                 PortfolioItems.CASH_BALANCE,
@@ -111,8 +112,8 @@ public final class ExecutionStore {
                 "#symbol",
                 symbol));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
-                ":cash", number(read.cashBalance().add(change.cashDelta())),
-                ":pnl", number(read.realizedPnl().add(change.realizedPnlDelta())),
+                ":cash", number(after.cashBalance()),
+                ":pnl", number(after.realizedPnl()),
                 ":version", AttributeValue.fromN(Long.toString(read.version())),
                 ":next", AttributeValue.fromN(Long.toString(read.version() + 1)),
                 ":updated", AttributeValue.fromS(Timestamps.format(at))));
@@ -121,7 +122,7 @@ public final class ExecutionStore {
             position = " REMOVE #holdings.#symbol, #basis.#symbol"; // a closed position leaves no zero entry
         } else {
             values.put(":quantity", AttributeValue.fromN(Long.toString(quantity)));
-            values.put(":basis", number(read.costBasisOf(symbol).add(change.costBasisDelta())));
+            values.put(":basis", number(after.costBasisOf(symbol)));
             position = ", #holdings.#symbol = :quantity, #basis.#symbol = :basis";
         }
         String guard;

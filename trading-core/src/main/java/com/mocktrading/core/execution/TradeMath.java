@@ -6,6 +6,9 @@ import com.mocktrading.events.ExecutionStatus;
 import com.mocktrading.events.Side;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,6 +47,32 @@ public final class TradeMath {
                 : basis.multiply(BigDecimal.valueOf(quantity))
                         .divide(BigDecimal.valueOf(held), Money.CASH_SCALE, RoundingMode.HALF_EVEN);
         return new PositionChange(symbol, notional, -quantity, removed.negate(), notional.subtract(removed));
+    }
+
+    /**
+     * The portfolio after the change: what the execution transaction writes, and what the consistency check
+     * recomputes from the opening funding and the trades. A closed position leaves no zero entry.
+     */
+    public static Portfolio apply(Portfolio portfolio, PositionChange change, Instant at) {
+        String symbol = change.symbol();
+        Map<String, Long> holdings = new HashMap<>(portfolio.holdings());
+        Map<String, BigDecimal> costBasis = new HashMap<>(portfolio.costBasis());
+        long quantity = portfolio.quantityOf(symbol) + change.quantityDelta();
+        if (quantity == 0) {
+            holdings.remove(symbol);
+            costBasis.remove(symbol);
+        } else {
+            holdings.put(symbol, quantity);
+            costBasis.put(symbol, portfolio.costBasisOf(symbol).add(change.costBasisDelta()));
+        }
+        return new Portfolio(
+                portfolio.userId(),
+                portfolio.cashBalance().add(change.cashDelta()),
+                holdings,
+                costBasis,
+                portfolio.realizedPnl().add(change.realizedPnlDelta()),
+                at,
+                portfolio.version() + 1);
     }
 
     private static BigDecimal zero() {

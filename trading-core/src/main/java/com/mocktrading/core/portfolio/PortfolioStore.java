@@ -6,10 +6,12 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
-/** Reads portfolios and provisions new ones in the {@code Portfolios} table. */
+/** Reads portfolios and provisions new ones in the {@code Portfolios} table, with their funding ledger entries. */
 public final class PortfolioStore {
 
     /** Strong reads see every committed write (order validation); eventual ones are cheaper (views). */
@@ -18,12 +20,16 @@ public final class PortfolioStore {
         EVENTUAL
     }
 
+    private static final String CONDITION_FAILED = "ConditionalCheckFailed";
+
     private final DynamoDbClient dynamo;
     private final String table;
+    private final FundingLedger funding;
 
-    public PortfolioStore(DynamoDbClient dynamo, String table) {
+    public PortfolioStore(DynamoDbClient dynamo, String table, String fundingTable) {
         this.dynamo = dynamo;
         this.table = table;
+        this.funding = new FundingLedger(dynamo, fundingTable);
     }
 
     public Optional<Portfolio> find(String userId, Consistency consistency) {
@@ -36,18 +42,28 @@ public final class PortfolioStore {
     }
 
     /**
-     * Creates the user's portfolio with the starting cash unless it exists, and returns the stored one. A
-     * conditional put: of any number of concurrent first requests exactly one creates it.
+     * Creates the user's portfolio with the starting cash unless it exists, and returns the stored one. One
+     * transaction writes the portfolio and its opening funding entry, each under the condition that it is new:
+     * of any number of concurrent first requests exactly one creates both.
      */
     public Portfolio provision(String userId, BigDecimal startingCash) {
         Portfolio opening = Portfolio.opening(userId, startingCash, Timestamps.nowMillis());
         try {
-            dynamo.putItem(b -> b.tableName(table)
-                    .item(PortfolioItems.toItem(opening))
-                    .conditionExpression("attribute_not_exists(#user)")
-                    .expressionAttributeNames(Map.of("#user", PortfolioItems.USER_ID)));
+            dynamo.transactWriteItems(b -> b.transactItems(
+                    TransactWriteItem.builder()
+                            .put(Put.builder()
+                                    .tableName(table)
+                                    .item(PortfolioItems.toItem(opening))
+                                    .conditionExpression("attribute_not_exists(#user)")
+                                    .expressionAttributeNames(Map.of("#user", PortfolioItems.USER_ID))
+                                    .build())
+                            .build(),
+                    funding.opening(userId, opening.cashBalance(), opening.lastUpdatedTimestamp())));
             return opening;
-        } catch (ConditionalCheckFailedException exists) {
+        } catch (TransactionCanceledException cancelled) {
+            if (cancelled.cancellationReasons().stream().noneMatch(r -> CONDITION_FAILED.equals(r.code()))) {
+                throw cancelled;
+            }
             return find(userId, Consistency.STRONG)
                     .orElseThrow(() -> new IllegalStateException("portfolio of " + userId + " vanished"));
         }

@@ -46,7 +46,7 @@ class OrderExecutorIntegrationTest {
     static void createTables() {
         dynamo = SharedServers.dynamoDb().client();
         StoreTables.create(dynamo);
-        portfolios = new PortfolioStore(dynamo, TableDefinitions.PORTFOLIOS);
+        portfolios = new PortfolioStore(dynamo, TableDefinitions.PORTFOLIOS, TableDefinitions.FUNDING);
         orders = new OrderStore(dynamo, TableDefinitions.ORDERS);
     }
 

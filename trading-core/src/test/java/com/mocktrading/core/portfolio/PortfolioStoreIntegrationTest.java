@@ -9,6 +9,7 @@ import com.mocktrading.localstack.SharedServers;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -28,7 +29,7 @@ class PortfolioStoreIntegrationTest {
     static void createTables() {
         dynamo = SharedServers.dynamoDb().client();
         StoreTables.create(dynamo);
-        store = new PortfolioStore(dynamo, TableDefinitions.PORTFOLIOS);
+        store = new PortfolioStore(dynamo, TableDefinitions.PORTFOLIOS, TableDefinitions.FUNDING);
     }
 
     @AfterAll
@@ -37,7 +38,7 @@ class PortfolioStoreIntegrationTest {
     }
 
     @Test
-    void provisionsAFirstTimeUserWithTheStartingCashExactlyOnceUnderConcurrency() throws Exception {
+    void provisionsAFirstTimeUserWithTheStartingCashAndItsFundingEntryExactlyOnceUnderConcurrency() throws Exception {
         // Given a user nobody has seen and 16 concurrent first requests with different starting cash
         String user = "user-" + UUID.randomUUID();
         ExecutorService pool = Executors.newFixedThreadPool(16);
@@ -66,6 +67,8 @@ class PortfolioStoreIntegrationTest {
         assertThat(store.find(user, Consistency.STRONG)).contains(seen.get(0));
         assertThat(seen.get(0).holdings()).isEmpty();
         assertThat(seen.get(0).version()).isZero();
+        assertThat(new FundingLedger(dynamo, TableDefinitions.FUNDING).entriesOf(user))
+                .containsExactly(Map.entry(FundingLedger.OPENING, seen.get(0).cashBalance()));
     }
 
     @Test

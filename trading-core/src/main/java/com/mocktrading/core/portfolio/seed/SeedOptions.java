@@ -17,15 +17,23 @@ import java.util.Set;
  * @param threads concurrent provisioning calls; at most 50, the connection pool of the SDK's default HTTP client
  */
 public record SeedOptions(
-        String dynamoDb, int users, String prefix, BigDecimal startingCash, int threads, String table) {
+        String dynamoDb,
+        int users,
+        String prefix,
+        BigDecimal startingCash,
+        int threads,
+        String table,
+        String fundingTable) {
 
     public static final String USAGE = "usage: SeedPortfolios --dynamodb=<endpoint url, or 'aws'> --users=<N>"
-            + " [--prefix=load-user-] [--starting-cash=100000.00] [--threads=8] [--table=Portfolios]";
+            + " [--prefix=load-user-] [--starting-cash=100000.00] [--threads=8] [--table=Portfolios]"
+            + " [--funding-table=Funding]";
 
     static final int MAX_THREADS = 50;
 
     /** The services accept only these user ids (JWT subjects), so seeded users must have them too. */
-    private static final Set<String> FLAGS = Set.of("dynamodb", "users", "prefix", "starting-cash", "threads", "table");
+    private static final Set<String> FLAGS =
+            Set.of("dynamodb", "users", "prefix", "starting-cash", "threads", "table", "funding-table");
 
     public SeedOptions {
         require(dynamoDb != null && !dynamoDb.isBlank(), "--dynamodb is required");
@@ -37,6 +45,7 @@ public record SeedOptions(
         startingCash = Money.cash(startingCash);
         require(threads >= 1 && threads <= MAX_THREADS, "--threads must be from 1 to " + MAX_THREADS);
         require(table != null && !table.isBlank(), "--table must not be empty");
+        require(fundingTable != null && !fundingTable.isBlank(), "--funding-table must not be empty");
     }
 
     /** Parses {@code --name=value} arguments; throws {@link IllegalArgumentException} with the reason. */
@@ -55,7 +64,8 @@ public record SeedOptions(
                 values.getOrDefault("prefix", "load-user-"),
                 cash(values.getOrDefault("starting-cash", "100000.00")),
                 number(values.getOrDefault("threads", "8"), "--threads is required", "--threads"),
-                values.getOrDefault("table", TableDefinitions.PORTFOLIOS));
+                values.getOrDefault("table", TableDefinitions.PORTFOLIOS),
+                values.getOrDefault("funding-table", TableDefinitions.FUNDING));
     }
 
     private static int number(String text, String missing, String flag) {

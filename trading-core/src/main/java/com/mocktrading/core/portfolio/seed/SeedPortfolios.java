@@ -45,7 +45,10 @@ public final class SeedPortfolios {
                 options.threads());
         try (DynamoDbClient dynamo = DynamoDbClients.create(options.dynamoDb())) {
             PortfolioSeeder.Summary summary = new PortfolioSeeder(
-                            new PortfolioStore(dynamo, options.table()), options.startingCash(), options.threads(), out)
+                            new PortfolioStore(dynamo, options.table(), options.fundingTable()),
+                            options.startingCash(),
+                            options.threads(),
+                            out)
                     .seed(options.prefix(), options.users());
             out.printf(
                     "done: %d created, %d already existed, in %d ms (%d users/s)%n",

@@ -43,7 +43,7 @@ class PortfolioSeederIntegrationTest {
     static void createTables() {
         dynamo = SharedServers.dynamoDb().client();
         StoreTables.create(dynamo);
-        store = new PortfolioStore(dynamo, TableDefinitions.PORTFOLIOS);
+        store = new PortfolioStore(dynamo, TableDefinitions.PORTFOLIOS, TableDefinitions.FUNDING);
     }
 
     @AfterAll
@@ -157,7 +157,10 @@ class PortfolioSeederIntegrationTest {
                 .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofMillis(500)))
                 .build()) {
             PortfolioSeeder seeder = new PortfolioSeeder(
-                    new PortfolioStore(unreachable, TableDefinitions.PORTFOLIOS), STARTING_CASH, 2, out);
+                    new PortfolioStore(unreachable, TableDefinitions.PORTFOLIOS, TableDefinitions.FUNDING),
+                    STARTING_CASH,
+                    2,
+                    out);
 
             // When seeding, then it stops with what it did so far
             assertThatIllegalStateException()

@@ -14,7 +14,13 @@ class SeedOptionsTest {
 
         assertThat(options)
                 .isEqualTo(new SeedOptions(
-                        "http://localhost:8000", 1000, "load-user-", new BigDecimal("100000.00"), 8, "Portfolios"));
+                        "http://localhost:8000",
+                        1000,
+                        "load-user-",
+                        new BigDecimal("100000.00"),
+                        8,
+                        "Portfolios",
+                        "Funding"));
     }
 
     @Test
@@ -25,10 +31,12 @@ class SeedOptionsTest {
                 "--prefix=perf.",
                 "--starting-cash=2500",
                 "--threads=16",
-                "--table=Portfolios-staging");
+                "--table=Portfolios-staging",
+                "--funding-table=Funding-staging");
 
         assertThat(options)
-                .isEqualTo(new SeedOptions("aws", 5, "perf.", new BigDecimal("2500.00"), 16, "Portfolios-staging"));
+                .isEqualTo(new SeedOptions(
+                        "aws", 5, "perf.", new BigDecimal("2500.00"), 16, "Portfolios-staging", "Funding-staging"));
     }
 
     @Test
