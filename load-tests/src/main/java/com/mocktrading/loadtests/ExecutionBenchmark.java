@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -41,12 +42,14 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 
 /**
  * Measures the execution job of a running local system: orders written straight into trade_orders (as
  * order-service would) at a fixed rate, and their outcomes read back from trade_executed (read_committed),
  * giving executed orders/s and acceptance-to-execution latency. As the baseline of the same run, the same
- * DynamoDB transactions driven directly by threads, without Kafka or Flink.
+ * DynamoDB transactions driven directly by threads, without Kafka or Flink, on scratch tables it deletes. What
+ * the job executed is real: order records, funded portfolios and their outcome events, as the check expects.
  *
  * <pre>./mvnw -q -pl load-tests exec:java -Dexec.mainClass=com.mocktrading.loadtests.ExecutionBenchmark \
  *   -Dexec.args="--rate=200 --duration=30"</pre>
@@ -77,7 +80,7 @@ public final class ExecutionBenchmark {
                         "execution benchmark: %d users, %d orders/s offered, %d s, baseline %d threads%n",
                         users, rate, duration.toSeconds(), threads);
 
-                double raw = baseline(dynamo, portfolios, prices, "raw-" + run, users, threads, duration);
+                double raw = baseline(dynamo, prices, run, users, threads, duration);
                 Result job = throughJob(kafka, portfolios, "job-" + run, users, rate, duration);
 
                 System.out.printf("%-44s %10s %9s %9s %9s%n", "path", "orders/s", "p50 ms", "p99 ms", "max ms");
@@ -102,21 +105,47 @@ public final class ExecutionBenchmark {
 
     private record Result(double throughput, LatencyRecorder latency, int sent) {}
 
-    /** The execution job's own work (read, decide, one transaction), as fast as threads can drive it. */
+    /**
+     * The execution job's own work (read, decide, one transaction), as fast as threads can drive it, on scratch
+     * copies of the tables that are deleted afterwards: orders executed without an outcome event must not stay
+     * where the consistency check looks.
+     */
     private static double baseline(
+            DynamoDbClient dynamo, PriceCache prices, String run, int users, int threads, Duration duration)
+            throws Exception {
+        String suffix = "-bench-" + run;
+        List<String> scratch = new ArrayList<>();
+        try {
+            for (CreateTableRequest table : TableDefinitions.all(suffix)) {
+                dynamo.createTable(table);
+                scratch.add(table.tableName());
+                dynamo.waiter().waitUntilTableExists(b -> b.tableName(table.tableName()));
+            }
+            return baselineOn(dynamo, prices, suffix, "raw-" + run, users, threads, duration);
+        } finally {
+            for (String table : scratch) {
+                dynamo.deleteTable(b -> b.tableName(table));
+            }
+        }
+    }
+
+    private static double baselineOn(
             DynamoDbClient dynamo,
-            PortfolioStore portfolios,
             PriceCache prices,
+            String suffix,
             String prefix,
             int users,
             int threads,
             Duration duration)
             throws Exception {
+        PortfolioStore portfolios =
+                new PortfolioStore(dynamo, TableDefinitions.PORTFOLIOS + suffix, TableDefinitions.FUNDING + suffix);
         provision(portfolios, prefix, users);
-        OrderStore orders = new OrderStore(dynamo, TableDefinitions.ORDERS);
+        OrderStore orders = new OrderStore(dynamo, TableDefinitions.ORDERS + suffix);
         OrderExecutor executor = new OrderExecutor(
                 portfolios,
-                new ExecutionStore(dynamo, TableDefinitions.PORTFOLIOS, TableDefinitions.ORDERS, true),
+                new ExecutionStore(
+                        dynamo, TableDefinitions.PORTFOLIOS + suffix, TableDefinitions.ORDERS + suffix, true),
                 prices::latest,
                 Clock.systemUTC(),
                 Duration.ofSeconds(60),
@@ -124,7 +153,7 @@ public final class ExecutionBenchmark {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long end = System.nanoTime() + duration.toNanos();
         long start = System.nanoTime();
-        List<Future<Integer>> workers = new java.util.ArrayList<>();
+        List<Future<Integer>> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             int thread = t;
             workers.add(pool.submit(() -> {

@@ -39,6 +39,17 @@ public final class TableDefinitions {
         return List.of(portfolios(), funding(), orders(), idempotencyKeys());
     }
 
+    /**
+     * The same tables named {@code <name><suffix>}: scratch copies for a benchmark baseline, which must not leave
+     * rows in the system's own tables.
+     */
+    public static List<CreateTableRequest> all(String suffix) {
+        return all().stream()
+                .map(table ->
+                        table.toBuilder().tableName(table.tableName() + suffix).build())
+                .toList();
+    }
+
     static CreateTableRequest portfolios() {
         return CreateTableRequest.builder()
                 .tableName(PORTFOLIOS)
