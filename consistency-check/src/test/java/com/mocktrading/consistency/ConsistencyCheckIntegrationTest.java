@@ -3,7 +3,6 @@ package com.mocktrading.consistency;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mocktrading.core.dynamodb.TableDefinitions;
-import com.mocktrading.core.history.TradeHistory;
 import com.mocktrading.core.order.OrderItems;
 import com.mocktrading.core.order.OrderRecord;
 import com.mocktrading.core.order.OrderStatus;
@@ -19,10 +18,6 @@ import com.mocktrading.localstack.SharedServers;
 import com.mocktrading.schema.SchemaBootstrap;
 import com.mocktrading.schema.SchemaTargets;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +40,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class ConsistencyCheckIntegrationTest {
 
     private static final Instant T = Instant.now().minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.MILLIS);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static DynamoDbClient dynamo;
     private static ConsistencyCheckCommand.Endpoints endpoints;
 
@@ -79,7 +73,7 @@ class ConsistencyCheckIntegrationTest {
         Reconciliation.Report healthy = ConsistencyCheckCommand.run(endpoints, Duration.ofSeconds(60));
         assertThat(healthy.violations()).isEmpty();
         assertThat(healthy.portfoliosJudged()).isEqualTo(1);
-        assertThat(healthy.ordersWithOutcome()).isEqualTo(2);
+        assertThat(healthy.ordersWithOutcome()).isGreaterThanOrEqualTo(2); // other tests of this JVM add theirs
 
         // bob: one buy executed twice (two events, applied twice); dave: an accepted order never decided
         fund("bob", "1000.00");
@@ -93,8 +87,8 @@ class ConsistencyCheckIntegrationTest {
         OrderRecord carolBuy = executed("carol-buy", "carol", Side.BUY, 2, "10.0000", 4);
         put(carolBuy);
         publish(event(carolBuy, "outcome-carol-buy"));
-        insertClickHouse(event(carolBuy, "outcome-carol-buy"));
-        insertClickHouse(event(carolBuy, "a-second-event-of-carol-buy"));
+        ReadModels.insertRow(event(carolBuy, "outcome-carol-buy"));
+        ReadModels.insertRow(event(carolBuy, "a-second-event-of-carol-buy"));
         portfolio("carol", "-10.00", Map.of("ACME", 2L), Map.of("ACME", "20.00"), "0.00", 1);
 
         Reconciliation.Report broken = ConsistencyCheckCommand.run(endpoints, Duration.ofSeconds(60));
@@ -144,11 +138,8 @@ class ConsistencyCheckIntegrationTest {
         put(order);
         EventEnvelope<TradeExecutedPayload> event = event(order, "outcome-" + order.orderId());
         publish(event);
-        send(HttpRequest.newBuilder(URI.create(endpoints.elasticsearch() + "/"
-                        + TradeHistory.indexOf(order.executedAt()) + "/_doc/" + event.eventId() + "?refresh=true"))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(TradeHistory.document(event))));
-        insertClickHouse(event);
+        ReadModels.index(event);
+        ReadModels.insertRow(event);
     }
 
     private static void put(OrderRecord order) {
@@ -174,16 +165,5 @@ class ConsistencyCheckIntegrationTest {
                             Topics.TRADE_EXECUTED.serde().serialize(event)))
                     .get();
         }
-    }
-
-    private static void insertClickHouse(EventEnvelope<TradeExecutedPayload> event) throws Exception {
-        send(HttpRequest.newBuilder(URI.create(endpoints.clickHouse() + "/"))
-                .POST(HttpRequest.BodyPublishers.ofString("INSERT INTO " + TradeHistory.TABLE + " FORMAT JSONEachRow\n"
-                        + TradeHistory.clickHouseRow(event))));
-    }
-
-    private static void send(HttpRequest.Builder request) throws Exception {
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isLessThan(300);
     }
 }

@@ -12,6 +12,7 @@ import static com.mocktrading.execution.support.ExecutionTestSupport.produce;
 import static com.mocktrading.execution.support.ExecutionTestSupport.start;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mocktrading.core.execution.OutcomeEvents;
 import com.mocktrading.core.portfolio.Portfolio;
 import com.mocktrading.core.portfolio.PortfolioStore;
 import com.mocktrading.events.EventEnvelope;
@@ -20,7 +21,6 @@ import com.mocktrading.events.Side;
 import com.mocktrading.events.TradeExecutedPayload;
 import com.mocktrading.events.TradeOrderPayload;
 import com.mocktrading.execution.functions.DeadLetterSerializer;
-import com.mocktrading.execution.functions.OutcomeEvents;
 import com.mocktrading.execution.support.ExecutionTestSupport;
 import com.mocktrading.localstack.kafka.TopicReader;
 import java.math.BigDecimal;

@@ -13,6 +13,7 @@ import static com.mocktrading.execution.support.ExecutionTestSupport.startWithMa
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mocktrading.core.dynamodb.TableDefinitions;
+import com.mocktrading.core.execution.OutcomeEvents;
 import com.mocktrading.core.order.OrderRecord;
 import com.mocktrading.core.order.OrderStore;
 import com.mocktrading.events.EventEnvelope;
@@ -20,7 +21,6 @@ import com.mocktrading.events.Side;
 import com.mocktrading.events.TradeExecutedPayload;
 import com.mocktrading.events.TradeOrderPayload;
 import com.mocktrading.execution.functions.CrashPoints;
-import com.mocktrading.execution.functions.OutcomeEvents;
 import com.mocktrading.execution.support.ExecutionInvariants;
 import com.mocktrading.execution.support.ExecutionTestSupport;
 import com.mocktrading.localstack.SharedServers;

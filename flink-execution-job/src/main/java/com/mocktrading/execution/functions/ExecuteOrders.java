@@ -4,6 +4,7 @@ import com.mocktrading.core.dynamodb.DynamoDbClients;
 import com.mocktrading.core.execution.Decision;
 import com.mocktrading.core.execution.ExecutionStore;
 import com.mocktrading.core.execution.OrderExecutor;
+import com.mocktrading.core.execution.OutcomeEvents;
 import com.mocktrading.core.portfolio.PortfolioStore;
 import com.mocktrading.core.price.LatestPrice;
 import com.mocktrading.core.price.PriceCache;

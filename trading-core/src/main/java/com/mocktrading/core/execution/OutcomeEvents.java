@@ -1,4 +1,4 @@
-package com.mocktrading.execution.functions;
+package com.mocktrading.core.execution;
 
 import com.mocktrading.events.EventEnvelope;
 import com.mocktrading.events.Topics;
@@ -13,7 +13,7 @@ import java.util.UUID;
  */
 public final class OutcomeEvents {
 
-    static final String SOURCE = "flink-execution-job";
+    public static final String SOURCE = "flink-execution-job";
 
     private OutcomeEvents() {}
 

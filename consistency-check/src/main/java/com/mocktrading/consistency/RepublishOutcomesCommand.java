@@ -1,0 +1,114 @@
+package com.mocktrading.consistency;
+
+import com.mocktrading.core.dynamodb.DynamoDbClients;
+import com.mocktrading.core.dynamodb.TableDefinitions;
+import com.mocktrading.core.execution.OutcomeEvents;
+import com.mocktrading.core.order.OrderRecord;
+import com.mocktrading.core.order.OrderStatus;
+import com.mocktrading.events.EventEnvelope;
+import com.mocktrading.events.Topics;
+import com.mocktrading.events.TradeExecutedPayload;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * {@code bin/republish-outcomes}: the recovery for the consistency check's "decided but has no outcome event in
+ * trade_executed". For every order decided in DynamoDB more than {@code --settle-seconds} ago (default 600,
+ * beyond the execution job's 5-minute transaction timeout, so no transaction that could still carry it is open)
+ * whose outcome trade_executed lacks, it publishes the outcome rebuilt from the order record, under the event id
+ * the execution job gives it: the read models take it as theirs, and a job that later reads it back counts it as
+ * published. {@code --order=ID[,ID...]} limits it to those orders; {@code --dry-run=true} only lists them.
+ *
+ * <pre>--dynamodb=http://127.0.0.1:8000 --kafka=127.0.0.1:9092 --settle-seconds=600 [--order=...] [--dry-run=true]
+ * </pre>
+ */
+public final class RepublishOutcomesCommand {
+
+    private RepublishOutcomesCommand() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                System.err.println("options are --name=value, e.g. --order=<orderId>");
+                System.exit(2);
+            }
+            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        Set<String> only =
+                options.containsKey("order") ? Set.of(options.get("order").split(",")) : Set.of();
+        run(
+                options.getOrDefault("dynamodb", "http://127.0.0.1:8000"),
+                options.getOrDefault("kafka", "127.0.0.1:9092"),
+                Duration.ofSeconds(Long.parseLong(options.getOrDefault("settle-seconds", "600"))),
+                only,
+                Boolean.parseBoolean(options.getOrDefault("dry-run", "false")),
+                System.out);
+    }
+
+    /** @return the orders whose outcome was (or, on a dry run, would be) published */
+    public static List<String> run(
+            String dynamoDbEndpoint, String kafka, Duration settle, Set<String> only, boolean dryRun, PrintStream out)
+            throws Exception {
+        Instant decidedBefore = Instant.now().minus(settle);
+        List<OrderRecord> orders;
+        try (DynamoDbClient dynamo = DynamoDbClients.create(dynamoDbEndpoint)) {
+            orders = new StoreReaders(dynamo, null, null).orders(TableDefinitions.ORDERS);
+        }
+        Set<String> published = new OutcomeLog(kafka, Topics.TRADE_EXECUTED.name())
+                .readAll().stream().map(TradeExecutedPayload::orderId).collect(Collectors.toSet());
+        List<OrderRecord> missing = orders.stream()
+                .filter(order -> only.isEmpty() || only.contains(order.orderId()))
+                .filter(order -> order.status().isAccepted() && order.status() != OrderStatus.ACCEPTED)
+                .filter(order -> order.executedAt().isBefore(decidedBefore))
+                .filter(order -> !published.contains(order.orderId()))
+                .toList();
+        out.printf(
+                "%d decided orders checked, %d without an outcome in %s%s%n",
+                orders.size(),
+                missing.size(),
+                Topics.TRADE_EXECUTED.name(),
+                dryRun ? " (dry run: nothing published)" : "");
+        if (!dryRun && !missing.isEmpty()) {
+            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    kafka,
+                    ProducerConfig.ACKS_CONFIG,
+                    "all",
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                    true,
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                    ByteArraySerializer.class,
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                    ByteArraySerializer.class))) {
+                for (OrderRecord order : missing) {
+                    EventEnvelope<TradeExecutedPayload> event = OutcomeEvents.of(order.outcome(), null);
+                    producer.send(new ProducerRecord<>(
+                                    Topics.TRADE_EXECUTED.name(),
+                                    order.userId().getBytes(StandardCharsets.UTF_8),
+                                    Topics.TRADE_EXECUTED.serde().serialize(event)))
+                            .get();
+                }
+            }
+        }
+        missing.forEach(order -> out.printf(
+                "  order %s of %s: %s %s%n",
+                order.orderId(),
+                order.userId(),
+                order.status(),
+                dryRun ? "would be published" : "published as event " + OutcomeEvents.eventIdOf(order.orderId())));
+        return missing.stream().map(OrderRecord::orderId).toList();
+    }
+}
