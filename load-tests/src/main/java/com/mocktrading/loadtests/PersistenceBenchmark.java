@@ -9,6 +9,7 @@ import com.mocktrading.events.Side;
 import com.mocktrading.events.Topics;
 import com.mocktrading.events.TradeExecutedPayload;
 import com.mocktrading.localstack.auth.DevTokenIssuer;
+import com.mocktrading.localstack.flink.FlinkJarJob;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -16,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +38,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -52,11 +58,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * /analytics/volume} through query-service with the bench users' dev tokens, next to its liveness probe (the HTTP
  * stack without any store) as the floor.
  *
- * <p>The seeded trades (users {@code bench-<run>-u<i>}, symbols {@code BX<run><i>}) stay in the local run's
- * Elasticsearch and ClickHouse, and in its analytics: to keep your own data clean, start the local run with a
- * fresh data directory and pass the same one here (its dev issuer signs the tokens), e.g. {@code ./run-local.sh
- * --data-dir=/tmp/bench-data} and {@code --data-dir=/tmp/bench-data}. market-data-service also consumes {@code
- * trade_executed} (relaying each outcome to Redis), so it shares the broker during the run, not the stores.
+ * <p>The seeded trades (users {@code bench-<run>-u<i>}, symbols {@code BX<run><i>}) go to a scratch copy of
+ * {@code trade_executed}, read by a second instance of the persistence job submitted to the local cluster for the
+ * run; afterwards the job and the topic are removed and the run's trades deleted from both stores, so the
+ * consistency check has nothing to excuse. Pass the local run's {@code --data-dir} (its dev issuer signs the
+ * query tokens).
  *
  * <pre>./mvnw -q -pl load-tests exec:java -Dexec.mainClass=com.mocktrading.loadtests.PersistenceBenchmark \
  *   -Dexec.args="--trades=1000000"</pre>
@@ -64,7 +70,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * <p>Options (defaults): {@code --trades=1000000 --users=1000 --symbols=100 --days=7 --queries=300
  * --warmup-queries=20 --raw=100000 --timeout=900} (seconds to wait for the stores), {@code --compression=lz4},
  * {@code --kafka=127.0.0.1:9092 --elasticsearch=http://127.0.0.1:9200 --clickhouse=http://127.0.0.1:8123
- * --query-service=http://127.0.0.1:8093 --data-dir=.local-data}.
+ * --query-service=http://127.0.0.1:8093 --flink=http://127.0.0.1:8081 --data-dir=.local-data}, and {@code
+ * --job-jar=} (the persistence job's shaded jar, built in this checkout by default).
  */
 public final class PersistenceBenchmark {
 
@@ -97,6 +104,9 @@ public final class PersistenceBenchmark {
             .build();
     private final String run = UUID.randomUUID().toString().substring(0, 6);
     private final String userPrefix = "bench-" + run + "-";
+    /** The run's own copy of trade_executed: Kafka cannot forget records, so synthetic ones never go to the real one. */
+    private final String scratchTopic = Topics.TRADE_EXECUTED.name() + ".bench-" + run;
+
     private final long seed = new Random().nextLong();
     private final Instant seededAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     private final int trades;
@@ -142,7 +152,16 @@ public final class PersistenceBenchmark {
                         + " baselines of %d rows, %s queries per kind%n",
                 run, trades, users, symbols, windowMillis / DAY_MILLIS, raw, option("queries", "300"));
         preflight();
+        ScratchPipeline pipeline = new ScratchPipeline();
+        try {
+            pipeline.start();
+            measure(raw);
+        } finally {
+            pipeline.stop();
+        }
+    }
 
+    private void measure(int raw) throws Exception {
         SinkResult sinks = seedAndAwaitStores();
 
         System.out.printf(
@@ -279,7 +298,7 @@ public final class PersistenceBenchmark {
             EventEnvelope<TradeExecutedPayload> event = trade(i);
             producer.send(
                     new ProducerRecord<>(
-                            Topics.TRADE_EXECUTED.name(),
+                            scratchTopic,
                             Topics.TRADE_EXECUTED.keyOf(event), // userId, as the execution job keys it
                             Topics.TRADE_EXECUTED.serde().serialize(event)),
                     (metadata, error) -> {
@@ -554,6 +573,116 @@ public final class PersistenceBenchmark {
 
     private interface Cleanup {
         Object run() throws Exception;
+    }
+
+    /**
+     * The persistence job's own jar, run once more on the local cluster against the scratch topic (the local run's
+     * instance idles meanwhile): the job measured is the real one, and the system's trade_executed never holds a
+     * trade without an order. Stopping it cancels the job, deletes the topic, and deletes the run's trades from
+     * both stores, waiting for ClickHouse's delete to finish, so the consistency check finds nothing of the run.
+     */
+    private final class ScratchPipeline {
+
+        private final String kafka = option("kafka", "127.0.0.1:9092");
+        private FlinkJarJob job;
+
+        void start() throws Exception {
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
+                int partitions = admin.describeTopics(List.of(Topics.TRADE_EXECUTED.name()))
+                        .allTopicNames()
+                        .get()
+                        .get(Topics.TRADE_EXECUTED.name())
+                        .partitions()
+                        .size();
+                admin.createTopics(List.of(new NewTopic(scratchTopic, partitions, (short) 1)))
+                        .all()
+                        .get();
+            }
+            job = new FlinkJarJob(
+                    "persistence-bench-" + run,
+                    persistenceJobJar(),
+                    option("flink", "http://127.0.0.1:8081"),
+                    Files.createTempDirectory("persistence-bench-"),
+                    List.of(
+                            "--kafka", kafka,
+                            "--topic", scratchTopic,
+                            "--group", "persistence-bench-" + run,
+                            "--elasticsearch", elasticsearch,
+                            "--clickhouse", clickHouse,
+                            "--checkpoint-interval-ms", "2000",
+                            "--parallelism", "1"));
+            job.start();
+            System.out.printf("scratch pipeline: topic %s, persistence job %s%n", scratchTopic, job.endpoint());
+        }
+
+        void stop() {
+            if (job != null) {
+                cleanUp("the scratch persistence job", () -> {
+                    job.stop();
+                    return null;
+                });
+            }
+            cleanUp("topic " + scratchTopic, () -> {
+                try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
+                    return admin.deleteTopics(List.of(scratchTopic)).all().get();
+                }
+            });
+            cleanUp("the run's Elasticsearch documents", this::deleteDocuments);
+            cleanUp("the run's ClickHouse rows", () -> {
+                clickHouseSql("ALTER TABLE " + TradeHistory.TABLE + " DELETE WHERE user_id LIKE '" + userPrefix + "%'");
+                long deadline = System.nanoTime() + BULK_TIMEOUT.toNanos();
+                while (clickHouseCount() > 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(POLL_EVERY.toMillis());
+                }
+                return null;
+            });
+            System.out.printf("clean-up of the run (users %s*) done%n", userPrefix);
+        }
+
+        /** By id, in bulk: every trade's index and id derive from its number (no delete-by-query module needed). */
+        private Object deleteDocuments() throws Exception {
+            StringBuilder ndjson = new StringBuilder();
+            for (int i = 0; i < trades; i++) {
+                EventEnvelope<TradeExecutedPayload> event = trade(i);
+                ndjson.append("{\"delete\":{\"_index\":")
+                        .append(JSON.writeValueAsString(
+                                TradeHistory.indexOf(event.payload().executionTimestamp())))
+                        .append(",\"_id\":")
+                        .append(JSON.writeValueAsString(event.eventId()))
+                        .append("}}\n");
+                if ((i + 1) % ES_BULK_DOCS == 0 || i == trades - 1) {
+                    ok(
+                            send(
+                                    HttpRequest.newBuilder(URI.create(elasticsearch + "/_bulk"))
+                                            .header("Content-Type", "application/x-ndjson")
+                                            .POST(HttpRequest.BodyPublishers.ofString(ndjson.toString())),
+                                    BULK_TIMEOUT),
+                            "Elasticsearch _bulk delete");
+                    ndjson.setLength(0);
+                }
+            }
+            ok(
+                    send(post(elasticsearch + "/" + TradeHistory.INDEX_PATTERN + "/_refresh", ""), BULK_TIMEOUT),
+                    "Elasticsearch _refresh");
+            long left = elasticsearchCount();
+            if (left > 0) {
+                throw new IllegalStateException(left + " documents of the run are still there");
+            }
+            return null;
+        }
+
+        /** The shaded jar the local run deploys: {@code --job-jar}, else the one built in this checkout. */
+        private Path persistenceJobJar() throws Exception {
+            if (options.containsKey("job-jar")) {
+                return Path.of(option("job-jar", ""));
+            }
+            try (Stream<Path> built = Files.list(Path.of("flink-persistence-job", "target"))) {
+                return built.filter(path -> path.getFileName().toString().endsWith("-job.jar"))
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalStateException(
+                                "no flink-persistence-job/target/*-job.jar: build the project, or pass --job-jar"));
+            }
+        }
     }
 
     /** Scratch objects go even after a failed baseline; a failed clean-up is reported, not thrown over the cause. */

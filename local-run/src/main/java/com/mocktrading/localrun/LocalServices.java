@@ -1,6 +1,7 @@
 package com.mocktrading.localrun;
 
 import com.mocktrading.localstack.auth.DevTokenIssuer;
+import com.mocktrading.localstack.flink.FlinkJarJob;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package com.mocktrading.localrun;
+package com.mocktrading.localstack.flink;
 
 import com.mocktrading.localstack.LocalServer;
 import com.mocktrading.localstack.PrerequisiteMissingException;
@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * its last is kept in {@code <checkpoints>/<name>.last}: the job id of that run and the checkpoint it had
  * started from, the fallback when that run ended before its first checkpoint.
  */
-final class FlinkJarJob implements LocalServer {
+public final class FlinkJarJob implements LocalServer {
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -45,7 +45,7 @@ final class FlinkJarJob implements LocalServer {
     private final List<String> arguments;
     private String jobId;
 
-    FlinkJarJob(String name, Path jar, String restUrl, Path checkpoints, List<String> arguments) {
+    public FlinkJarJob(String name, Path jar, String restUrl, Path checkpoints, List<String> arguments) {
         this.name = name;
         this.jar = jar;
         this.restUrl = restUrl;
