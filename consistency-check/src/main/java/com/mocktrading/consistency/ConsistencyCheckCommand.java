@@ -9,7 +9,6 @@ import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -28,14 +27,7 @@ public final class ConsistencyCheckCommand {
     private ConsistencyCheckCommand() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            if (!arg.startsWith("--") || !arg.contains("=")) {
-                System.err.println("options are --name=value, e.g. --dynamodb=http://127.0.0.1:8000");
-                System.exit(2);
-            }
-            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-        }
+        Map<String, String> options = CommandOptions.parse(args, "--dynamodb=http://127.0.0.1:8000");
         Reconciliation.Report report = run(
                 new Endpoints(
                         options.getOrDefault("dynamodb", "http://127.0.0.1:8000"),

@@ -212,14 +212,20 @@ public final class Reconciliation {
     }
 
     private static boolean sameOutcome(TradeExecutedPayload event, TradeExecutedPayload record) {
-        return event.status() == record.status()
-                && event.userId().equals(record.userId())
-                && event.symbol().equals(record.symbol())
-                && event.side() == record.side()
-                && event.quantity() == record.quantity()
-                && samePrice(event.executionPrice(), record.executionPrice());
+        return sameTrade(
+                new HistoryTrade(
+                        null,
+                        event.orderId(),
+                        event.userId(),
+                        event.symbol(),
+                        event.side(),
+                        event.quantity(),
+                        event.status(),
+                        event.executionPrice()),
+                record);
     }
 
+    /** Same user, symbol, side, quantity, status and price (numerically: stores keep their own scale). */
     private static boolean sameTrade(HistoryTrade trade, TradeExecutedPayload record) {
         return trade.status() == record.status()
                 && trade.userId().equals(record.userId())

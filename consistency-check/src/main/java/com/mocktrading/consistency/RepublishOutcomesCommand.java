@@ -12,7 +12,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,14 +38,7 @@ public final class RepublishOutcomesCommand {
     private RepublishOutcomesCommand() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            if (!arg.startsWith("--") || !arg.contains("=")) {
-                System.err.println("options are --name=value, e.g. --order=<orderId>");
-                System.exit(2);
-            }
-            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-        }
+        Map<String, String> options = CommandOptions.parse(args, "--order=<orderId>");
         Set<String> only =
                 options.containsKey("order") ? Set.of(options.get("order").split(",")) : Set.of();
         run(

@@ -47,6 +47,9 @@ class ExecutionRecoveryIntegrationTest {
 
     private static final int USERS = 12;
     private static final BigDecimal OPENING = new BigDecimal("1000.00");
+    /** Transactions that time out long before the first checkpoint, which only the test triggers. */
+    private static final Map<String, String> SHORT_TRANSACTIONS_MANUAL_CHECKPOINTS =
+            Map.of("transaction-timeout-ms", "3000", "checkpoint-interval-ms", "3600000");
     /** Orders per user. */
     private static final int STREAM = 6;
 
@@ -106,16 +109,10 @@ class ExecutionRecoveryIntegrationTest {
         // A transaction older than its timeout when its checkpoint completes is what a recovery longer than the
         // timeout meets: the broker aborted it, the committer's commit is refused ("producer is already fenced
         // ... this most likely signals data loss"), and the checkpoint already counts its outcomes as emitted.
-        Scenario scenario = published(unpublished(Map.of(
-                "transaction-timeout-ms", "3000",
-                "checkpoint-interval-ms", "3600000")));
+        Scenario scenario = published(unpublished(SHORT_TRANSACTIONS_MANUAL_CHECKPOINTS));
         JobClient job = startWithManualCheckpoints(scenario.config, "timed-out-" + scenario.run);
         try {
-            awaitDecided(scenario.orders);
-            awaitNoOpenTransaction(scenario.config.transactionalIdPrefix());
-            assertThat(ExecutionTestSupport.read(scenario.config.outcomesTopic()))
-                    .as("nothing committed: the transaction timed out")
-                    .isEmpty();
+            awaitDecidedAndTimedOut(scenario);
 
             List<EventEnvelope<TradeExecutedPayload>> events = checkpointUntilOutcomes(job, scenario);
 
@@ -131,14 +128,11 @@ class ExecutionRecoveryIntegrationTest {
         // broker aborted it and nothing was committed. The run is then stopped, and a second run restores that
         // checkpoint: its source offsets are past every order, so only the checkpoint's pending outcomes can
         // bring the outcomes back.
-        Scenario scenario = published(unpublished(Map.of(
-                "transaction-timeout-ms", "3000",
-                "checkpoint-interval-ms", "3600000")));
+        Scenario scenario = published(unpublished(SHORT_TRANSACTIONS_MANUAL_CHECKPOINTS));
         JobClient first = startWithManualCheckpoints(scenario.config, "long-recovery-a-" + scenario.run);
         Path restored;
         try {
-            awaitDecided(scenario.orders);
-            awaitNoOpenTransaction(scenario.config.transactionalIdPrefix());
+            awaitDecidedAndTimedOut(scenario);
             restored = checkpoint(first);
         } finally {
             first.cancel().get();
@@ -195,6 +189,15 @@ class ExecutionRecoveryIntegrationTest {
         } finally {
             second.cancel().get();
         }
+    }
+
+    /** Every order decided, and the transaction that carries their outcomes aborted by the broker: none is out. */
+    private static void awaitDecidedAndTimedOut(Scenario scenario) throws Exception {
+        awaitDecided(scenario.orders);
+        awaitNoOpenTransaction(scenario.config.transactionalIdPrefix());
+        assertThat(ExecutionTestSupport.read(scenario.config.outcomesTopic()))
+                .as("nothing committed: the transaction timed out")
+                .isEmpty();
     }
 
     /** Triggers checkpoints until every order has its outcome, then a few more: a duplicate would show by then. */
