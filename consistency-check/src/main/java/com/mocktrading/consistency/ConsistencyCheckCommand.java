@@ -49,7 +49,8 @@ public final class ConsistencyCheckCommand {
      */
     public static Reconciliation.Report run(Endpoints endpoints, Duration inFlight) throws Exception {
         try (DynamoDbClient dynamo = DynamoDbClients.create(endpoints.dynamoDb())) {
-            StoreReaders stores = new StoreReaders(dynamo, endpoints.elasticsearch(), endpoints.clickHouse());
+            DynamoDbScans stores = new DynamoDbScans(dynamo);
+            ReadModelReaders readModels = new ReadModelReaders(endpoints.elasticsearch(), endpoints.clickHouse());
             Instant settledBefore = Instant.now().minus(inFlight);
             List<OrderRecord> orders = stores.orders(TableDefinitions.ORDERS);
             Map<String, BigDecimal> funding = stores.funding(TableDefinitions.FUNDING);
@@ -60,8 +61,8 @@ public final class ConsistencyCheckCommand {
                             portfolios,
                             orders,
                             new OutcomeLog(endpoints.kafka(), Topics.TRADE_EXECUTED.name()).readAll(),
-                            stores.history(),
-                            stores.analytics()));
+                            readModels.history(),
+                            readModels.analytics()));
         }
     }
 

@@ -5,6 +5,8 @@ import com.mocktrading.core.money.Money;
 import com.mocktrading.core.order.OrderRecord;
 import com.mocktrading.core.order.OrderStatus;
 import com.mocktrading.core.portfolio.Portfolio;
+import com.mocktrading.events.ExecutionStatus;
+import com.mocktrading.events.Side;
 import com.mocktrading.events.TradeExecutedPayload;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -212,27 +214,42 @@ public final class Reconciliation {
     }
 
     private static boolean sameOutcome(TradeExecutedPayload event, TradeExecutedPayload record) {
-        return sameTrade(
-                new HistoryTrade(
-                        null,
-                        event.orderId(),
-                        event.userId(),
-                        event.symbol(),
-                        event.side(),
-                        event.quantity(),
-                        event.status(),
-                        event.executionPrice()),
+        return same(
+                event.userId(),
+                event.symbol(),
+                event.side(),
+                event.quantity(),
+                event.status(),
+                event.executionPrice(),
+                record);
+    }
+
+    private static boolean sameTrade(HistoryTrade trade, TradeExecutedPayload record) {
+        return same(
+                trade.userId(),
+                trade.symbol(),
+                trade.side(),
+                trade.quantity(),
+                trade.status(),
+                trade.executionPrice(),
                 record);
     }
 
     /** Same user, symbol, side, quantity, status and price (numerically: stores keep their own scale). */
-    private static boolean sameTrade(HistoryTrade trade, TradeExecutedPayload record) {
-        return trade.status() == record.status()
-                && trade.userId().equals(record.userId())
-                && trade.symbol().equals(record.symbol())
-                && trade.side() == record.side()
-                && trade.quantity() == record.quantity()
-                && samePrice(trade.executionPrice(), record.executionPrice());
+    private static boolean same(
+            String userId,
+            String symbol,
+            Side side,
+            long quantity,
+            ExecutionStatus status,
+            BigDecimal price,
+            TradeExecutedPayload record) {
+        return status == record.status()
+                && userId.equals(record.userId())
+                && symbol.equals(record.symbol())
+                && side == record.side()
+                && quantity == record.quantity()
+                && samePrice(price, record.executionPrice());
     }
 
     private static boolean samePrice(BigDecimal a, BigDecimal b) {

@@ -57,7 +57,7 @@ public final class RepublishOutcomesCommand {
         Instant decidedBefore = Instant.now().minus(settle);
         List<OrderRecord> orders;
         try (DynamoDbClient dynamo = DynamoDbClients.create(dynamoDbEndpoint)) {
-            orders = new StoreReaders(dynamo, null, null).orders(TableDefinitions.ORDERS);
+            orders = new DynamoDbScans(dynamo).orders(TableDefinitions.ORDERS);
         }
         Set<String> published = new OutcomeLog(kafka, Topics.TRADE_EXECUTED.name())
                 .readAll().stream().map(TradeExecutedPayload::orderId).collect(Collectors.toSet());

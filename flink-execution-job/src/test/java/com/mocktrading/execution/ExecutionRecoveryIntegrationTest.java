@@ -163,7 +163,8 @@ class ExecutionRecoveryIntegrationTest {
         // The first run publishes the first half of every user's orders and decides the second half, whose
         // transaction never commits; its state is then lost, and so are its offsets (a new consumer group): the
         // second run replays every order, each decided already.
-        Scenario scenario = unpublished(Map.of("transaction-timeout-ms", "10000", "checkpoint-interval-ms", "3600000"));
+        // The first half's transaction must outlive deciding it and its checkpoint, even on a slow machine.
+        Scenario scenario = unpublished(Map.of("transaction-timeout-ms", "30000", "checkpoint-interval-ms", "3600000"));
         List<TradeOrderPayload> firstHalf = scenario.half(0);
         List<TradeOrderPayload> secondHalf = scenario.half(1);
         JobClient first = startWithManualCheckpoints(scenario.config, "stateless-a-" + scenario.run);

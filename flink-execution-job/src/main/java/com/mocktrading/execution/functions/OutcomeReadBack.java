@@ -118,10 +118,11 @@ final class OutcomeReadBack implements AutoCloseable {
         committed = reader;
         try {
             List<Mark> waiting = new ArrayList<>();
-            Set<TopicPartition> assigned = Set.of();
+            // Partitions are looked up at the start and with each mark (every checkpoint), not on every poll: a
+            // partition added to the topic is read from the next mark on, before that mark can be reached.
+            Set<TopicPartition> assigned = assignNewPartitions(reader, Set.of());
             Map<Integer, Long> handedOver = Map.of();
             while (running) {
-                assigned = assignNewPartitions(reader, assigned);
                 List<Published> published = new ArrayList<>();
                 for (ConsumerRecord<byte[], byte[]> record : reader.poll(POLL)) {
                     parse(record).ifPresent(published::add);

@@ -4,11 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mocktrading.core.history.TradeHistory;
-import com.mocktrading.core.order.OrderItems;
-import com.mocktrading.core.order.OrderRecord;
-import com.mocktrading.core.portfolio.FundingLedger;
-import com.mocktrading.core.portfolio.Portfolio;
-import com.mocktrading.core.portfolio.PortfolioItems;
 import com.mocktrading.events.ExecutionStatus;
 import com.mocktrading.events.Side;
 import java.io.IOException;
@@ -19,42 +14,28 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
- * Reads what the check needs from the stores: full (strongly consistent) scans of the DynamoDB tables, the whole
- * trade history from Elasticsearch in pages ({@code search_after} on the eventId) after a refresh so that what
- * the persistence job wrote is visible, and every ClickHouse trade row (replays included: the check counts
- * distinct event ids).
+ * Reads the read models for the check: the whole trade history from Elasticsearch in pages ({@code search_after}
+ * on the eventId) after a refresh so that what the persistence job wrote is visible, and every ClickHouse trade
+ * row (replays included: the check counts distinct event ids).
  */
-public final class StoreReaders {
+public final class ReadModelReaders {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PAGE = 1_000;
 
-    private final DynamoDbClient dynamo;
     private final String elasticsearchUrl;
     private final String clickHouseUrl;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    public StoreReaders(DynamoDbClient dynamo, String elasticsearchUrl, String clickHouseUrl) {
-        this.dynamo = dynamo;
+    public ReadModelReaders(String elasticsearchUrl, String clickHouseUrl) {
         this.elasticsearchUrl = elasticsearchUrl;
         this.clickHouseUrl = clickHouseUrl;
-    }
-
-    /** Each user's total funding. */
-    public Map<String, BigDecimal> funding(String table) {
-        Map<String, BigDecimal> totals = new HashMap<>();
-        new FundingLedger(dynamo, table).forEachEntry((user, amount) -> totals.merge(user, amount, BigDecimal::add));
-        return totals;
     }
 
     public List<HistoryTrade> analytics() throws IOException, InterruptedException {
@@ -91,28 +72,6 @@ public final class StoreReaders {
             }
         }
         return rows;
-    }
-
-    public List<Portfolio> portfolios(String table) {
-        List<Portfolio> portfolios = new ArrayList<>();
-        dynamo.scanPaginator(ScanRequest.builder()
-                        .tableName(table)
-                        .consistentRead(true)
-                        .build())
-                .items()
-                .forEach(item -> portfolios.add(PortfolioItems.fromItem(item)));
-        return portfolios;
-    }
-
-    public List<OrderRecord> orders(String table) {
-        List<OrderRecord> orders = new ArrayList<>();
-        dynamo.scanPaginator(ScanRequest.builder()
-                        .tableName(table)
-                        .consistentRead(true)
-                        .build())
-                .items()
-                .forEach(item -> orders.add(OrderItems.fromItem(item)));
-        return orders;
     }
 
     public List<HistoryTrade> history() throws IOException, InterruptedException {
