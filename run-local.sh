@@ -15,7 +15,7 @@ repository=$(./mvnw -q -B help:evaluate -Dexpression=settings.localRepository -D
 mkdir -p .local-data/logs
 # log.file also lets the Flink web UI show the JobManager log. The fixed locale is for the in-JVM Kafka broker,
 # which does not start under some locales (tr_TR).
-exec java -Xmx2g @local-run/flink-jvm.options -Duser.language=en -Duser.country=US \
+exec java -Xmx1g @local-run/flink-jvm.options -Duser.language=en -Duser.country=US \
   -Dlogback.configurationFile=local-run-logback.xml \
   -Dmocktrading.log.dir="$PWD/.local-data/logs" \
   -Dlog.file="$PWD/.local-data/logs/local-stack.log" \

@@ -55,7 +55,7 @@ public final class Reconciliation {
             List<HistoryTrade> analytics) {}
 
     public Report check(Stores stores) {
-        List<String> violations = new ArrayList<>();
+        Violations violations = new Violations();
         Map<String, OrderRecord> ordersById = new HashMap<>();
         stores.orders().forEach(order -> ordersById.put(order.orderId(), order));
         Map<String, List<TradeExecutedPayload>> outcomes = byOrder(stores.outcomes(), TradeExecutedPayload::orderId);
@@ -65,12 +65,18 @@ public final class Reconciliation {
         outcomes.forEach((orderId, events) -> {
             OrderRecord order = ordersById.get(orderId);
             if (events.size() > 1) {
-                violations.add("order " + orderId + " has " + events.size() + " outcome events in trade_executed");
+                violations.add(
+                        Violation.Kind.DUPLICATED,
+                        "order " + orderId + " has " + events.size() + " outcome events in trade_executed");
             }
             if (order == null) {
-                violations.add("order " + orderId + " has an outcome in trade_executed but no order record");
+                violations.add(
+                        Violation.Kind.PHANTOM,
+                        "order " + orderId + " has an outcome in trade_executed but no order record");
             } else if (!order.status().isAccepted()) {
-                violations.add("order " + orderId + " was withdrawn but has an outcome in trade_executed");
+                violations.add(
+                        Violation.Kind.PHANTOM,
+                        "order " + orderId + " was withdrawn but has an outcome in trade_executed");
             }
         });
         phantoms(history, ordersById, "Elasticsearch", violations);
@@ -86,6 +92,7 @@ public final class Reconciliation {
                 unsettledUsers.add(order.userId());
                 if (order.acceptedAt().isBefore(settledBefore)) {
                     violations.add(
+                            Violation.Kind.LOST,
                             "order " + order.orderId() + " accepted at " + order.acceptedAt() + " is still undecided");
                 } else {
                     inFlight++;
@@ -100,10 +107,13 @@ public final class Reconciliation {
             TradeExecutedPayload expected = order.outcome();
             List<TradeExecutedPayload> events = outcomes.getOrDefault(order.orderId(), List.of());
             if (events.isEmpty()) {
-                violations.add(describe(order) + " but has no outcome event in trade_executed");
+                violations.add(Violation.Kind.LOST, describe(order) + " but has no outcome event in trade_executed");
             } else if (!sameOutcome(events.get(0), expected)) {
-                violations.add(describe(order) + " but trade_executed says "
-                        + events.get(0).status() + " at " + events.get(0).executionPrice());
+                violations.add(
+                        Violation.Kind.MISMATCH,
+                        describe(order) + " but trade_executed says "
+                                + events.get(0).status() + " at "
+                                + events.get(0).executionPrice());
             }
             present(order, history.getOrDefault(order.orderId(), List.of()), "Elasticsearch", violations);
             present(order, analytics.getOrDefault(order.orderId(), List.of()), "ClickHouse", violations);
@@ -123,7 +133,9 @@ public final class Reconciliation {
             }
             BigDecimal funding = stores.funding().get(portfolio.userId());
             if (funding == null) {
-                violations.add("user " + portfolio.userId() + " has a portfolio but no funding entry");
+                violations.add(
+                        Violation.Kind.MISMATCH,
+                        "user " + portfolio.userId() + " has a portfolio but no funding entry");
                 continue;
             }
             judged++;
@@ -133,9 +145,15 @@ public final class Reconciliation {
         }
         executedByUser.keySet().stream()
                 .filter(user -> !withPortfolio.contains(user))
-                .forEach(user -> violations.add("user " + user + " has executed orders but no portfolio"));
+                .forEach(user -> violations.add(
+                        Violation.Kind.MISMATCH, "user " + user + " has executed orders but no portfolio"));
         return new Report(
-                stores.portfolios().size(), judged, stores.orders().size(), outcomes.size(), inFlight, violations);
+                stores.portfolios().size(),
+                judged,
+                stores.orders().size(),
+                outcomes.size(),
+                inFlight,
+                violations.all());
     }
 
     /** The opening funding with every executed order applied in the order of execution. */
@@ -152,52 +170,67 @@ public final class Reconciliation {
         return portfolio;
     }
 
-    private static void compare(Portfolio stored, Portfolio expected, List<String> violations) {
+    private static void compare(Portfolio stored, Portfolio expected, Violations violations) {
         String user = "user " + stored.userId();
         if (stored.cashBalance().compareTo(expected.cashBalance()) != 0) {
-            violations.add(user + " holds cash " + Money.formatCash(stored.cashBalance())
-                    + " but funding plus trades is " + Money.formatCash(expected.cashBalance()));
+            violations.add(
+                    Violation.Kind.MISMATCH,
+                    user + " holds cash " + Money.formatCash(stored.cashBalance()) + " but funding plus trades is "
+                            + Money.formatCash(expected.cashBalance()));
         }
         if (!nonZero(stored.holdings()).equals(nonZero(expected.holdings()))) {
-            violations.add(user + " holds " + new TreeMap<>(stored.holdings()) + " but the trades add up to "
-                    + new TreeMap<>(expected.holdings()));
+            violations.add(
+                    Violation.Kind.MISMATCH,
+                    user + " holds " + new TreeMap<>(stored.holdings()) + " but the trades add up to "
+                            + new TreeMap<>(expected.holdings()));
         }
         if (!sameAmounts(stored.costBasis(), expected.costBasis())) {
-            violations.add(user + " has cost basis " + new TreeMap<>(stored.costBasis()) + " but the trades give "
-                    + new TreeMap<>(expected.costBasis()));
+            violations.add(
+                    Violation.Kind.MISMATCH,
+                    user + " has cost basis " + new TreeMap<>(stored.costBasis()) + " but the trades give "
+                            + new TreeMap<>(expected.costBasis()));
         }
         if (stored.realizedPnl().compareTo(expected.realizedPnl()) != 0) {
-            violations.add(user + " has realized P&L " + Money.formatCash(stored.realizedPnl())
-                    + " but the trades give " + Money.formatCash(expected.realizedPnl()));
+            violations.add(
+                    Violation.Kind.MISMATCH,
+                    user + " has realized P&L " + Money.formatCash(stored.realizedPnl()) + " but the trades give "
+                            + Money.formatCash(expected.realizedPnl()));
         }
         if (stored.version() != expected.version()) {
-            violations.add(user + "'s portfolio changed " + stored.version() + " times for " + expected.version()
-                    + " executed orders");
+            violations.add(
+                    Violation.Kind.MISMATCH,
+                    user + "'s portfolio changed " + stored.version() + " times for " + expected.version()
+                            + " executed orders");
         }
     }
 
-    private static void negatives(Portfolio portfolio, List<String> violations) {
+    private static void negatives(Portfolio portfolio, Violations violations) {
         if (portfolio.cashBalance().signum() < 0) {
             violations.add(
+                    Violation.Kind.NEGATIVE,
                     "user " + portfolio.userId() + " has negative cash " + Money.formatCash(portfolio.cashBalance()));
         }
         portfolio.holdings().forEach((symbol, quantity) -> {
             if (quantity < 0) {
-                violations.add("user " + portfolio.userId() + " holds " + quantity + " " + symbol);
+                violations.add(
+                        Violation.Kind.NEGATIVE, "user " + portfolio.userId() + " holds " + quantity + " " + symbol);
             }
         });
     }
 
     /** Exactly one trade (one event id) for the order in the store, and the one the order record states. */
-    private static void present(OrderRecord order, List<HistoryTrade> trades, String store, List<String> violations) {
+    private static void present(OrderRecord order, List<HistoryTrade> trades, String store, Violations violations) {
         long events = trades.stream().map(HistoryTrade::eventId).distinct().count();
         if (events == 0) {
-            violations.add(describe(order) + " but is missing from " + store);
+            violations.add(Violation.Kind.LOST, describe(order) + " but is missing from " + store);
         } else if (events > 1) {
-            violations.add("order " + order.orderId() + " has " + events + " trades in " + store);
+            violations.add(
+                    Violation.Kind.DUPLICATED, "order " + order.orderId() + " has " + events + " trades in " + store);
         } else if (trades.stream().anyMatch(trade -> !sameTrade(trade, order.outcome()))) {
-            violations.add(describe(order) + " but " + store + " says "
-                    + trades.get(0).status() + " at " + trades.get(0).executionPrice());
+            violations.add(
+                    Violation.Kind.MISMATCH,
+                    describe(order) + " but " + store + " says " + trades.get(0).status() + " at "
+                            + trades.get(0).executionPrice());
         }
     }
 
@@ -205,11 +238,12 @@ public final class Reconciliation {
             Map<String, List<HistoryTrade>> trades,
             Map<String, OrderRecord> orders,
             String store,
-            List<String> violations) {
+            Violations violations) {
         trades.keySet().stream()
                 .filter(orderId -> orders.get(orderId) == null
                         || !orders.get(orderId).status().isAccepted())
                 .forEach(orderId -> violations.add(
+                        Violation.Kind.PHANTOM,
                         "order " + orderId + " has a trade in " + store + " but no accepted order record"));
     }
 
@@ -283,7 +317,7 @@ public final class Reconciliation {
             int orders,
             int ordersWithOutcome,
             int inFlight,
-            List<String> violations) {
+            List<Violation> violations) {
 
         public Report {
             violations = List.copyOf(Objects.requireNonNull(violations));
@@ -291,6 +325,18 @@ public final class Reconciliation {
 
         public boolean consistent() {
             return violations.isEmpty();
+        }
+
+        /** How many violations are of {@code kind}. */
+        public long count(Violation.Kind kind) {
+            return violations.stream()
+                    .filter(violation -> violation.kind() == kind)
+                    .count();
+        }
+
+        /** The violations as sentences. */
+        public List<String> descriptions() {
+            return violations.stream().map(Violation::description).toList();
         }
     }
 }

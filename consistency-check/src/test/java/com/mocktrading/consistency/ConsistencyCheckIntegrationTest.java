@@ -93,7 +93,7 @@ class ConsistencyCheckIntegrationTest {
 
         Reconciliation.Report broken = ConsistencyCheckCommand.run(endpoints, Duration.ofSeconds(60));
 
-        assertThat(broken.violations())
+        assertThat(broken.descriptions())
                 .contains(
                         "order bob-buy has 2 outcome events in trade_executed",
                         "user bob's portfolio changed 2 times for 1 executed orders",
@@ -102,6 +102,11 @@ class ConsistencyCheckIntegrationTest {
                         "order carol-buy is EXECUTED at 10.0000 but is missing from Elasticsearch",
                         "order carol-buy has 2 trades in ClickHouse")
                 .noneMatch(violation -> violation.contains("alice"));
+        // Each by the kind of promise it breaks, as the fault-injection report counts them.
+        assertThat(broken.count(Violation.Kind.DUPLICATED)).isEqualTo(2);
+        assertThat(broken.count(Violation.Kind.LOST)).isEqualTo(2);
+        assertThat(broken.count(Violation.Kind.NEGATIVE)).isEqualTo(1);
+        assertThat(broken.count(Violation.Kind.MISMATCH)).isGreaterThanOrEqualTo(1);
     }
 
     private static void fund(String user, String cash) {

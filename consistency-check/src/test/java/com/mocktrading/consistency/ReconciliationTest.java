@@ -45,7 +45,7 @@ class ReconciliationTest {
         facts.outcomes.add(facts.outcomes.get(0)); // a second event for o1
         facts.portfolios.set(0, alice("250.76", Map.of("ACME", 5L), Map.of("ACME", "749.37"), "0.01", 3));
 
-        List<String> violations = reconciliation.check(facts.stores()).violations();
+        List<String> violations = reconciliation.check(facts.stores()).descriptions();
 
         assertThat(violations)
                 .anyMatch(v -> v.equals("order o1 has 2 outcome events in trade_executed"))
@@ -58,7 +58,7 @@ class ReconciliationTest {
         Facts facts = healthyAlice();
         facts.orders.add(order("o5", Side.BUY, 1, OrderStatus.ACCEPTED, null, null));
 
-        assertThat(reconciliation.check(facts.stores()).violations())
+        assertThat(reconciliation.check(facts.stores()).descriptions())
                 .containsExactly("order o5 accepted at " + T + " is still undecided");
     }
 
@@ -67,7 +67,7 @@ class ReconciliationTest {
         Facts facts = healthyAlice();
         facts.outcomes.remove(1);
 
-        assertThat(reconciliation.check(facts.stores()).violations())
+        assertThat(reconciliation.check(facts.stores()).descriptions())
                 .containsExactly("order o2 is EXECUTED at 149.8750 but has no outcome event in trade_executed");
     }
 
@@ -76,7 +76,7 @@ class ReconciliationTest {
         Facts facts = healthyAlice();
         facts.portfolios.set(0, alice("-1.00", Map.of("ACME", -2L), Map.of("ACME", "299.75"), "0.01", 2));
 
-        assertThat(reconciliation.check(facts.stores()).violations())
+        assertThat(reconciliation.check(facts.stores()).descriptions())
                 .contains("user alice has negative cash -1.00", "user alice holds -2 ACME");
     }
 
@@ -86,7 +86,7 @@ class ReconciliationTest {
         facts.history.remove(0);
         facts.analytics.add(trade("another-event", "o2", Side.SELL, 1, ExecutionStatus.EXECUTED, "149.8750"));
 
-        assertThat(reconciliation.check(facts.stores()).violations())
+        assertThat(reconciliation.check(facts.stores()).descriptions())
                 .containsExactlyInAnyOrder(
                         "order o1 is EXECUTED at 149.8750 but is missing from Elasticsearch",
                         "order o2 has 2 trades in ClickHouse");
@@ -99,7 +99,7 @@ class ReconciliationTest {
         facts.outcomes.add(outcome("o4", Side.BUY, 5, ExecutionStatus.FAILED_INSUFFICIENT_FUNDS, null));
         facts.history.add(trade("outcome-o9", "o9", Side.BUY, 1, ExecutionStatus.EXECUTED, "1.00"));
 
-        assertThat(reconciliation.check(facts.stores()).violations())
+        assertThat(reconciliation.check(facts.stores()).descriptions())
                 .containsExactlyInAnyOrder(
                         "order o4 was withdrawn but has an outcome in trade_executed",
                         "order o9 has a trade in Elasticsearch but no accepted order record");
@@ -111,7 +111,7 @@ class ReconciliationTest {
         facts.analytics.set(0, trade("outcome-o1", "o1", Side.BUY, 3, ExecutionStatus.EXECUTED, "150.0000"));
         facts.funding.clear();
 
-        assertThat(reconciliation.check(facts.stores()).violations())
+        assertThat(reconciliation.check(facts.stores()).descriptions())
                 .containsExactlyInAnyOrder(
                         "order o1 is EXECUTED at 149.8750 but ClickHouse says EXECUTED at 150.0000",
                         "user alice has a portfolio but no funding entry");

@@ -21,18 +21,15 @@ final class LocalServices {
                 // The services are reached through the gateway (or directly from this machine), never from the LAN.
                 Map.entry("SERVER_ADDRESS", LocalStackSettings.LOOPBACK),
                 Map.entry("KAFKA_BOOTSTRAP_SERVERS", stack.kafka().bootstrapServers()),
-                Map.entry(
-                        "MOCKTRADING_STORE_DYNAMO_DB_ENDPOINT", stack.dynamoDb().endpointUrl()),
-                Map.entry("MOCKTRADING_STORE_REDIS_URI", stack.redis().uri()),
+                Map.entry("MOCKTRADING_STORE_DYNAMO_DB_ENDPOINT", dynamoDb(stack)),
+                Map.entry("MOCKTRADING_STORE_REDIS_URI", redis(stack)),
                 Map.entry(
                         "MOCKTRADING_SECURITY_JWT_PUBLIC_KEY_LOCATION",
                         publicKey.toUri().toString()),
                 Map.entry("MOCKTRADING_SECURITY_JWT_ISSUER", DevTokenIssuer.ISSUER),
                 Map.entry("MOCKTRADING_MARKET_DATA_UNIVERSE_SIZE", Integer.toString(settings.symbols())),
-                Map.entry(
-                        "MOCKTRADING_QUERY_ELASTICSEARCH_URL",
-                        stack.elasticsearch().httpUrl()),
-                Map.entry("MOCKTRADING_QUERY_CLICKHOUSE_URL", stack.clickHouse().httpUrl()));
+                Map.entry("MOCKTRADING_QUERY_ELASTICSEARCH_URL", elasticsearch(stack)),
+                Map.entry("MOCKTRADING_QUERY_CLICKHOUSE_URL", clickHouse(stack)));
         Path logs = settings.dataDirectory().resolve("logs");
         return List.of(
                 service("order-service", projectDirectory, version, settings.orderServicePort(), environment, logs),
@@ -70,8 +67,8 @@ final class LocalServices {
                                 "flink-execution-job/target/flink-execution-job-" + version + "-job.jar"),
                         List.of(
                                 "--kafka", stack.kafka().bootstrapServers(),
-                                "--dynamodb", stack.dynamoDb().endpointUrl(),
-                                "--redis", stack.redis().uri(),
+                                "--dynamodb", dynamoDb(stack),
+                                "--redis", redis(stack),
                                 "--checkpoint-interval-ms", "2000",
                                 "--parallelism", "2")),
                 job(
@@ -81,8 +78,8 @@ final class LocalServices {
                                 "flink-persistence-job/target/flink-persistence-job-" + version + "-job.jar"),
                         List.of(
                                 "--kafka", stack.kafka().bootstrapServers(),
-                                "--elasticsearch", stack.elasticsearch().httpUrl(),
-                                "--clickhouse", stack.clickHouse().httpUrl(),
+                                "--elasticsearch", elasticsearch(stack),
+                                "--clickhouse", clickHouse(stack),
                                 "--checkpoint-interval-ms", "2000",
                                 "--parallelism", "1")));
     }
@@ -116,9 +113,7 @@ final class LocalServices {
                 Map.entry(
                         "MOCKTRADING_DEV_TOKEN_KEY_LOCATION",
                         issuer.resolve("signing-key.jwk.json").toUri().toString()),
-                Map.entry(
-                        "MOCKTRADING_GATEWAY_RATE_LIMIT_REDIS_URI",
-                        stack.redis().uri()));
+                Map.entry("MOCKTRADING_GATEWAY_RATE_LIMIT_REDIS_URI", redis(stack)));
     }
 
     /** The simulated feed, unless the run was asked for none ({@code --simulator-rate=0}). */
@@ -128,6 +123,22 @@ final class LocalServices {
                 ? List.of(new LocalPriceSimulator(
                         stack.kafka().bootstrapServers(), settings.symbols(), settings.simulatorRate()))
                 : List.of();
+    }
+
+    private static String dynamoDb(LocalStack stack) {
+        return stack.routeTo("dynamodb", stack.dynamoDb().endpointUrl());
+    }
+
+    private static String redis(LocalStack stack) {
+        return stack.routeTo("redis", stack.redis().uri());
+    }
+
+    private static String elasticsearch(LocalStack stack) {
+        return stack.routeTo("elasticsearch", stack.elasticsearch().httpUrl());
+    }
+
+    private static String clickHouse(LocalStack stack) {
+        return stack.routeTo("clickhouse", stack.clickHouse().httpUrl());
     }
 
     static Path devIssuerDirectory(LocalStackSettings settings) {

@@ -4,10 +4,11 @@ import com.mocktrading.localstack.FreePorts;
 import com.mocktrading.localstack.LocalServer;
 import com.mocktrading.localstack.auth.DevTokenIssuer;
 import com.mocktrading.localstack.clickhouse.ClickHouseServer;
-import com.mocktrading.localstack.dynamodb.DynamoDbLocalServer;
+import com.mocktrading.localstack.dynamodb.DynamoDbLocalProcess;
 import com.mocktrading.localstack.elasticsearch.ElasticsearchServer;
-import com.mocktrading.localstack.flink.FlinkMiniCluster;
-import com.mocktrading.localstack.kafka.KafkaServer;
+import com.mocktrading.localstack.flink.FlinkClusterProcess;
+import com.mocktrading.localstack.kafka.KafkaBrokerProcess;
+import com.mocktrading.localstack.process.ProcessBackedServer;
 import com.mocktrading.localstack.redis.RedisServer;
 import com.mocktrading.schema.SchemaBootstrap;
 import com.mocktrading.schema.SchemaTargets;
@@ -21,28 +22,41 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Every server of the system with its data kept under one directory, started in dependency order and
- * stopped in reverse, with the schemas bootstrapped. What {@code ./run-local.sh} runs.
+ * Every server of the system with its data kept under one directory, each in a process of its own, started in
+ * dependency order and stopped in reverse, with the schemas bootstrapped; a process that ends without being
+ * stopped is restarted ({@link Supervisor}). What {@code ./run-local.sh} runs. Optionally with a
+ * {@link FaultProxies fault proxy} between the services and jobs and each store.
  */
 public final class LocalStack implements AutoCloseable {
 
     private final LocalStackSettings settings;
-    private final KafkaServer kafka;
-    private final DynamoDbLocalServer dynamoDb;
+    private final KafkaBrokerProcess kafka;
+    private final DynamoDbLocalProcess dynamoDb;
     private final RedisServer redis;
     private final ElasticsearchServer elasticsearch;
     private final ClickHouseServer clickHouse;
-    private final FlinkMiniCluster flink;
-    private final List<LocalServer> started = new ArrayList<>();
+    private final FlinkClusterProcess flink;
+    private final FaultProxies faultProxies;
+    private final List<LocalServer> started = new CopyOnWriteArrayList<>();
     private final Map<String, Duration> startupTimes = new LinkedHashMap<>();
+    private final Supervisor supervisor = new Supervisor(this::servers);
 
     public LocalStack(LocalStackSettings settings) {
+        this(settings, false);
+    }
+
+    /** @param withFaultProxies whether the services and jobs reach the stores through {@link FaultProxies} */
+    public LocalStack(LocalStackSettings settings, boolean withFaultProxies) {
         this.settings = settings;
         Path data = settings.dataDirectory();
-        kafka = new KafkaServer(settings.kafkaPort(), settings.kafkaControllerPort(), data.resolve("kafka"));
-        dynamoDb = new DynamoDbLocalServer(settings.dynamoDbPort(), data.resolve("dynamodb"));
+        Path logs = data.resolve("logs");
+        kafka = new KafkaBrokerProcess(
+                settings.kafkaPort(), settings.kafkaControllerPort(), data.resolve("kafka"), logs.resolve("kafka.log"));
+        dynamoDb = new DynamoDbLocalProcess(
+                settings.dynamoDbPort(), data.resolve("dynamodb"), logs.resolve("dynamodb.log"));
         redis = new RedisServer(settings.redisPort(), data.resolve("redis"), true);
         elasticsearch = new ElasticsearchServer(
                 settings.elasticsearchPort(),
@@ -51,7 +65,9 @@ public final class LocalStack implements AutoCloseable {
                 settings.elasticsearchHeap());
         clickHouse = new ClickHouseServer(
                 settings.clickHouseHttpPort(), settings.clickHouseTcpPort(), data.resolve("clickhouse"));
-        flink = new FlinkMiniCluster(settings.flinkRestPort(), 4, data.resolve("flink/checkpoints"));
+        flink = new FlinkClusterProcess(
+                settings.flinkRestPort(), 4, data.resolve("flink/checkpoints"), logs.resolve("flink.log"));
+        faultProxies = withFaultProxies ? new FaultProxies() : null;
     }
 
     /**
@@ -65,6 +81,13 @@ public final class LocalStack implements AutoCloseable {
                 startTimed(server);
             }
             List<String> report = new SchemaBootstrap(schemaTargets()).apply();
+            if (faultProxies != null) {
+                faultProxies.start(Map.of(
+                        "dynamodb", dynamoDb.endpointUrl(),
+                        "redis", redis.uri(),
+                        "elasticsearch", elasticsearch.httpUrl(),
+                        "clickhouse", clickHouse.httpUrl()));
+            }
             if (settings.projectDirectory() != null) {
                 DevTokenIssuer.loadOrCreate(LocalServices.devIssuerDirectory(settings));
                 for (LocalServer service : LocalServices.of(this, settings.projectDirectory(), projectVersion())) {
@@ -77,6 +100,7 @@ public final class LocalStack implements AutoCloseable {
                     startTimed(feed);
                 }
             }
+            supervisor.start();
             return report;
         } catch (Exception | Error e) {
             close();
@@ -106,12 +130,60 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
+        supervisor.close();
         List<LocalServer> reversed = new ArrayList<>(started);
         Collections.reverse(reversed);
         for (LocalServer server : reversed) {
             server.stop();
         }
         started.clear();
+        if (faultProxies != null) {
+            faultProxies.close();
+        }
+    }
+
+    /**
+     * A power cut of the whole process tree: every process of the stack gets SIGKILL at the same moment, nothing
+     * is stopped cleanly and nothing restarts; what runs in this JVM (the fault proxies, the simulated feed) ends
+     * too. A new stack on the same data directory then recovers what the killed one left.
+     */
+    public void killEverything() {
+        supervisor.close();
+        List<ProcessHandle> tree = new ArrayList<>();
+        for (LocalServer server : started) {
+            if (server instanceof ProcessBackedServer process) {
+                process.processHandle().ifPresent(root -> {
+                    tree.addAll(root.descendants().toList());
+                    tree.add(root);
+                });
+            }
+        }
+        tree.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle handle : tree) {
+            handle.onExit().join();
+        }
+        if (faultProxies != null) {
+            faultProxies.close();
+        }
+        close();
+    }
+
+    /** Restarts what ends unexpectedly; fault injection holds servers down through it. */
+    public Supervisor supervisor() {
+        return supervisor;
+    }
+
+    /** The proxies between the processes and the stores, if this stack was started with them. */
+    public FaultProxies faultProxies() {
+        if (faultProxies == null) {
+            throw new IllegalStateException("this stack was started without fault proxies");
+        }
+        return faultProxies;
+    }
+
+    /** Where the services and jobs reach {@code store} at {@code url}: through its fault proxy, if there is one. */
+    String routeTo(String store, String url) {
+        return faultProxies == null ? url : faultProxies.route(store, url);
     }
 
     public List<LocalServer> servers() {
@@ -128,11 +200,11 @@ public final class LocalStack implements AutoCloseable {
                         1);
     }
 
-    public KafkaServer kafka() {
+    public KafkaBrokerProcess kafka() {
         return kafka;
     }
 
-    public DynamoDbLocalServer dynamoDb() {
+    public DynamoDbLocalProcess dynamoDb() {
         return dynamoDb;
     }
 
@@ -148,7 +220,7 @@ public final class LocalStack implements AutoCloseable {
         return clickHouse;
     }
 
-    public FlinkMiniCluster flink() {
+    public FlinkClusterProcess flink() {
         return flink;
     }
 

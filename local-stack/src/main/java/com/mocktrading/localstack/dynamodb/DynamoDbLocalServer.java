@@ -102,8 +102,13 @@ public final class DynamoDbLocalServer implements LocalServer {
 
     /** A synchronous client for this server; DynamoDB Local accepts any credentials. */
     public DynamoDbClient client() {
+        return clientFor(endpointUrl());
+    }
+
+    /** A synchronous client for DynamoDB Local at {@code endpointUrl}. */
+    public static DynamoDbClient clientFor(String endpointUrl) {
         return DynamoDbClient.builder()
-                .endpointOverride(URI.create(endpointUrl()))
+                .endpointOverride(URI.create(endpointUrl))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClientBuilder(UrlConnectionHttpClient.builder()

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -70,6 +71,11 @@ public final class ManagedProcess {
 
     public synchronized boolean isAlive() {
         return process != null && process.isAlive();
+    }
+
+    /** The running process, to signal it; empty before it started. */
+    public synchronized Optional<ProcessHandle> handle() {
+        return process == null ? Optional.empty() : Optional.of(process.toHandle());
     }
 
     public synchronized void stop(Duration grace) {

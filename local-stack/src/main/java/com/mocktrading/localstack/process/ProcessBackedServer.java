@@ -3,6 +3,7 @@ package com.mocktrading.localstack.process;
 import com.mocktrading.localstack.LocalServer;
 import com.mocktrading.localstack.Readiness;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The lifecycle shared by servers that run as child processes: launch, await readiness, stop the tree. */
 public abstract class ProcessBackedServer implements LocalServer {
@@ -55,5 +56,15 @@ public abstract class ProcessBackedServer implements LocalServer {
     @Override
     public final synchronized boolean isRunning() {
         return process != null && process.isAlive();
+    }
+
+    /** True when the process was started and has ended without {@link #stop()}: it crashed or was killed. */
+    public final synchronized boolean exitedUnexpectedly() {
+        return process != null && !process.isAlive();
+    }
+
+    /** The server's process (the root of its tree), to signal it; empty while it is not started. */
+    public final synchronized Optional<ProcessHandle> processHandle() {
+        return process == null ? Optional.empty() : process.handle();
     }
 }
