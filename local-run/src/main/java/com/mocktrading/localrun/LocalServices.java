@@ -16,37 +16,17 @@ final class LocalServices {
 
     static List<ServiceProcess> of(LocalStack stack, Path projectDirectory, String version) {
         LocalStackSettings settings = stack.settings();
-        Path publicKey = devIssuerDirectory(settings).resolve("public.pem");
-        Map<String, String> environment = Map.ofEntries(
-                // The services are reached through the gateway (or directly from this machine), never from the LAN.
-                Map.entry("SERVER_ADDRESS", LocalStackSettings.LOOPBACK),
-                Map.entry("KAFKA_BOOTSTRAP_SERVERS", stack.kafka().bootstrapServers()),
-                Map.entry("MOCKTRADING_STORE_DYNAMO_DB_ENDPOINT", dynamoDb(stack)),
-                Map.entry("MOCKTRADING_STORE_REDIS_URI", redis(stack)),
-                Map.entry(
-                        "MOCKTRADING_SECURITY_JWT_PUBLIC_KEY_LOCATION",
-                        publicKey.toUri().toString()),
-                Map.entry("MOCKTRADING_SECURITY_JWT_ISSUER", DevTokenIssuer.ISSUER),
-                Map.entry("MOCKTRADING_MARKET_DATA_UNIVERSE_SIZE", Integer.toString(settings.symbols())),
-                Map.entry("MOCKTRADING_QUERY_ELASTICSEARCH_URL", elasticsearch(stack)),
-                Map.entry("MOCKTRADING_QUERY_CLICKHOUSE_URL", clickHouse(stack)));
         Path logs = settings.dataDirectory().resolve("logs");
         return List.of(
-                service("order-service", projectDirectory, version, settings.orderServicePort(), environment, logs),
+                service(stack, "order-service", projectDirectory, version, settings.orderServicePort(), logs),
+                service(stack, "portfolio-service", projectDirectory, version, settings.portfolioServicePort(), logs),
+                service(stack, "query-service", projectDirectory, version, settings.queryServicePort(), logs),
                 service(
-                        "portfolio-service",
-                        projectDirectory,
-                        version,
-                        settings.portfolioServicePort(),
-                        environment,
-                        logs),
-                service("query-service", projectDirectory, version, settings.queryServicePort(), environment, logs),
-                service(
+                        stack,
                         "market-data-service",
                         projectDirectory,
                         version,
                         settings.marketDataServicePort(),
-                        environment,
                         logs),
                 new ServiceProcess(
                         "api-gateway",
@@ -55,6 +35,25 @@ final class LocalServices {
                         settings.gatewayManagementPort(),
                         gateway(stack),
                         logs));
+    }
+
+    /** What every service is configured with, each store reached on the service's own route. */
+    private static Map<String, String> environment(LocalStack stack, String service) {
+        LocalStackSettings settings = stack.settings();
+        Path publicKey = devIssuerDirectory(settings).resolve("public.pem");
+        return Map.ofEntries(
+                // The services are reached through the gateway (or directly from this machine), never from the LAN.
+                Map.entry("SERVER_ADDRESS", LocalStackSettings.LOOPBACK),
+                Map.entry("KAFKA_BOOTSTRAP_SERVERS", stack.kafka().bootstrapServers()),
+                Map.entry("MOCKTRADING_STORE_DYNAMO_DB_ENDPOINT", dynamoDb(stack, service)),
+                Map.entry("MOCKTRADING_STORE_REDIS_URI", redis(stack, service)),
+                Map.entry(
+                        "MOCKTRADING_SECURITY_JWT_PUBLIC_KEY_LOCATION",
+                        publicKey.toUri().toString()),
+                Map.entry("MOCKTRADING_SECURITY_JWT_ISSUER", DevTokenIssuer.ISSUER),
+                Map.entry("MOCKTRADING_MARKET_DATA_UNIVERSE_SIZE", Integer.toString(settings.symbols())),
+                Map.entry("MOCKTRADING_QUERY_ELASTICSEARCH_URL", elasticsearch(stack, service)),
+                Map.entry("MOCKTRADING_QUERY_CLICKHOUSE_URL", clickHouse(stack, service)));
     }
 
     /** The Flink jobs of the local run, configured for the local servers. */
@@ -67,8 +66,8 @@ final class LocalServices {
                                 "flink-execution-job/target/flink-execution-job-" + version + "-job.jar"),
                         List.of(
                                 "--kafka", stack.kafka().bootstrapServers(),
-                                "--dynamodb", dynamoDb(stack),
-                                "--redis", redis(stack),
+                                "--dynamodb", dynamoDb(stack, "execution-job"),
+                                "--redis", redis(stack, "execution-job"),
                                 "--checkpoint-interval-ms", "2000",
                                 "--parallelism", "2")),
                 job(
@@ -78,8 +77,8 @@ final class LocalServices {
                                 "flink-persistence-job/target/flink-persistence-job-" + version + "-job.jar"),
                         List.of(
                                 "--kafka", stack.kafka().bootstrapServers(),
-                                "--elasticsearch", elasticsearch(stack),
-                                "--clickhouse", clickHouse(stack),
+                                "--elasticsearch", elasticsearch(stack, "persistence-job"),
+                                "--clickhouse", clickHouse(stack, "persistence-job"),
                                 "--checkpoint-interval-ms", "2000",
                                 "--parallelism", "1")));
     }
@@ -113,7 +112,7 @@ final class LocalServices {
                 Map.entry(
                         "MOCKTRADING_DEV_TOKEN_KEY_LOCATION",
                         issuer.resolve("signing-key.jwk.json").toUri().toString()),
-                Map.entry("MOCKTRADING_GATEWAY_RATE_LIMIT_REDIS_URI", redis(stack)));
+                Map.entry("MOCKTRADING_GATEWAY_RATE_LIMIT_REDIS_URI", redis(stack, "api-gateway")));
     }
 
     /** The simulated feed, unless the run was asked for none ({@code --simulator-rate=0}). */
@@ -125,20 +124,20 @@ final class LocalServices {
                 : List.of();
     }
 
-    private static String dynamoDb(LocalStack stack) {
-        return stack.routeTo("dynamodb", stack.dynamoDb().endpointUrl());
+    private static String dynamoDb(LocalStack stack, String client) {
+        return stack.routeTo(client, "dynamodb", stack.dynamoDb().endpointUrl());
     }
 
-    private static String redis(LocalStack stack) {
-        return stack.routeTo("redis", stack.redis().uri());
+    private static String redis(LocalStack stack, String client) {
+        return stack.routeTo(client, "redis", stack.redis().uri());
     }
 
-    private static String elasticsearch(LocalStack stack) {
-        return stack.routeTo("elasticsearch", stack.elasticsearch().httpUrl());
+    private static String elasticsearch(LocalStack stack, String client) {
+        return stack.routeTo(client, "elasticsearch", stack.elasticsearch().httpUrl());
     }
 
-    private static String clickHouse(LocalStack stack) {
-        return stack.routeTo("clickhouse", stack.clickHouse().httpUrl());
+    private static String clickHouse(LocalStack stack, String client) {
+        return stack.routeTo(client, "clickhouse", stack.clickHouse().httpUrl());
     }
 
     static Path devIssuerDirectory(LocalStackSettings settings) {
@@ -146,9 +145,10 @@ final class LocalServices {
     }
 
     private static ServiceProcess service(
-            String name, Path projectDirectory, String version, int port, Map<String, String> environment, Path logs) {
+            LocalStack stack, String name, Path projectDirectory, String version, int port, Path logs) {
         // The other services answer their probes on their one port.
-        return new ServiceProcess(name, jar(projectDirectory, name, version), port, port, environment, logs);
+        return new ServiceProcess(
+                name, jar(projectDirectory, name, version), port, port, environment(stack, name), logs);
     }
 
     private static Path jar(Path projectDirectory, String name, String version) {

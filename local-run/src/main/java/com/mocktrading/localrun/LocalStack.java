@@ -181,9 +181,9 @@ public final class LocalStack implements AutoCloseable {
         return faultProxies;
     }
 
-    /** Where the services and jobs reach {@code store} at {@code url}: through its fault proxy, if there is one. */
-    String routeTo(String store, String url) {
-        return faultProxies == null ? url : faultProxies.route(store, url);
+    /** Where {@code client} (a service or job) reaches {@code store} at {@code url}: through a fault proxy, if any. */
+    String routeTo(String client, String store, String url) {
+        return faultProxies == null ? url : faultProxies.route(client, store, url);
     }
 
     public List<LocalServer> servers() {

@@ -1,0 +1,237 @@
+package com.mocktrading.chaos;
+
+import com.mocktrading.consistency.Reconciliation;
+import com.mocktrading.consistency.Violation;
+import com.mocktrading.core.order.OrderRecord;
+import com.mocktrading.core.order.OrderStatus;
+import com.mocktrading.localstack.fault.FaultProxy;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * What one scenario did and what it left: the clients' view (orders sent, answers by code, unavailability,
+ * recovery) next to the stores' (outcomes, the consistency check), and the verdict. Any lost, duplicated or
+ * phantom order, negative balance, ledger mismatch or failed scenario check is a violation.
+ */
+record ChaosReport(
+        Scenario scenario,
+        Timings timings,
+        int ordersSent,
+        int requests,
+        int accepted,
+        Map<String, Long> refused,
+        int unanswered,
+        Map<String, Long> answers,
+        Map<String, Long> outcomes,
+        List<String> lost,
+        List<String> duplicated,
+        int acceptedUnbeknownst,
+        Map<Violation.Kind, Long> checkViolations,
+        List<String> checkSample,
+        int checkedOrders,
+        int checkedPortfolios,
+        Duration longestUnavailability,
+        Optional<Duration> recovery,
+        List<String> liveClients,
+        List<String> scenarioViolations,
+        Map<String, Integer> restarts,
+        Map<String, String> proxies,
+        Path logs,
+        Path checkpoints) {
+
+    /** When the fault began and how long it lasted, from the start of the workload; and the whole run. */
+    record Timings(Duration faultAfter, Duration faultLasted, Duration total) {}
+
+    static ChaosReport of(
+            Scenario scenario,
+            ScenarioRun.Evidence evidence,
+            Workload workload,
+            Reconciliation.Report check,
+            List<String> scenarioViolations,
+            Timings timings,
+            ChaosStack stack) {
+        List<PlacedOrder> placed = evidence.placed();
+        Map<String, OrderRecord> stored =
+                evidence.orders().stream().collect(Collectors.toMap(OrderRecord::orderId, Function.identity()));
+        Set<String> acceptedIds = new HashSet<>();
+        Map<String, Set<String>> idsByKey = new HashMap<>();
+        int unkeyed = 0;
+        int unkeyedUnanswered = 0;
+        for (PlacedOrder order : placed) {
+            acceptedIds.addAll(order.orderIds());
+            if (order.key() == null) {
+                unkeyed++;
+            }
+            if (order.key() != null) {
+                idsByKey.computeIfAbsent(order.userId() + "/" + order.key(), key -> new HashSet<>())
+                        .addAll(order.orderIds());
+            } else if (!order.accepted()) {
+                unkeyedUnanswered++;
+            }
+        }
+        Map<String, Long> outcomes = new TreeMap<>();
+        List<String> lost = new ArrayList<>();
+        for (String orderId : acceptedIds) {
+            OrderRecord record = stored.get(orderId);
+            if (record == null) {
+                lost.add(orderId + " (no order record)");
+            } else if (record.status() == OrderStatus.ACCEPTED || record.status() == OrderStatus.WITHDRAWN) {
+                lost.add(orderId + " (" + record.status() + ")");
+            } else {
+                outcomes.merge(record.status().name(), 1L, Long::sum);
+            }
+        }
+        List<String> duplicated = idsByKey.entrySet().stream()
+                .filter(entry -> entry.getValue().size() > 1)
+                .map(entry -> "key " + entry.getKey() + " got orders " + entry.getValue())
+                .toList();
+        int unbeknownst = (int) evidence.orders().stream()
+                .filter(order -> order.status() != OrderStatus.WITHDRAWN)
+                .filter(order -> !acceptedIds.contains(order.orderId()))
+                .count();
+        List<String> ownViolations = new ArrayList<>(scenarioViolations);
+        if (unbeknownst > unkeyedUnanswered) {
+            ownViolations.add(unbeknownst + " orders were accepted that no client was told of, more than the "
+                    + unkeyedUnanswered + " unkeyed orders left without an answer");
+        }
+        Map<Violation.Kind, Long> byKind = new TreeMap<>();
+        for (Violation.Kind kind : Violation.Kind.values()) {
+            byKind.put(kind, check.count(kind));
+        }
+        Map<String, String> proxies = new TreeMap<>();
+        for (String store : List.of("dynamodb", "redis", "elasticsearch", "clickhouse")) {
+            long refusedConnections = 0;
+            long injected = 0;
+            for (FaultProxy proxy : stack.proxies().to(store)) {
+                refusedConnections += proxy.refusedConnections();
+                injected += proxy.requestsAnsweredWithErrors();
+            }
+            if (refusedConnections + injected > 0) {
+                proxies.put(
+                        store,
+                        refusedConnections + " connections refused, " + injected + " requests answered"
+                                + " with injected errors");
+            }
+        }
+        return new ChaosReport(
+                scenario,
+                timings,
+                idsByKey.size() + unkeyed,
+                placed.stream().mapToInt(PlacedOrder::attempts).sum(),
+                (int) placed.stream()
+                        .filter(PlacedOrder::accepted)
+                        .map(order -> order.orderIds().get(0))
+                        .distinct()
+                        .count(),
+                placed.stream()
+                        .filter(order -> !order.accepted() && !PlacedOrder.NO_ANSWER.equals(order.answer()))
+                        .collect(Collectors.groupingBy(PlacedOrder::answer, TreeMap::new, Collectors.counting())),
+                (int) placed.stream()
+                        .filter(order -> PlacedOrder.NO_ANSWER.equals(order.answer()))
+                        .count(),
+                workload.answers().entrySet().stream()
+                        .collect(Collectors.toMap(
+                                Map.Entry::getKey, entry -> entry.getValue().get(), Long::sum, TreeMap::new)),
+                outcomes,
+                lost,
+                duplicated,
+                unbeknownst,
+                byKind,
+                check.descriptions().stream().limit(10).toList(),
+                check.orders(),
+                check.portfoliosJudged(),
+                workload.availability().longestUnavailability(),
+                workload.availability().recovery(),
+                LiveClientsRecover.describe(evidence),
+                ownViolations,
+                stack.restarts(),
+                proxies,
+                stack.logs(),
+                stack.checkpoints());
+    }
+
+    /** Every broken promise, one line each; empty when the scenario passed. */
+    List<String> violations() {
+        List<String> violations = new ArrayList<>();
+        lost.forEach(order -> violations.add("lost: accepted order " + order));
+        duplicated.forEach(key -> violations.add("duplicated: " + key));
+        checkViolations.forEach((kind, count) -> {
+            if (count > 0) {
+                violations.add("consistency check: " + count + " " + kind.name().toLowerCase() + " violations");
+            }
+        });
+        violations.addAll(scenarioViolations);
+        return violations;
+    }
+
+    boolean passed() {
+        return violations().isEmpty();
+    }
+
+    void print(PrintStream out) {
+        out.println();
+        out.println("== " + scenario.name() + ": " + scenario.summary());
+        out.println("   expected: " + scenario.expected());
+        out.printf(
+                "   fault      after %s, lasted %s; whole run %s%n",
+                seconds(timings.faultAfter()), seconds(timings.faultLasted()), seconds(timings.total()));
+        out.printf(
+                "   orders     %d sent (%d requests), %d accepted (202), %d refused %s, %d left without an answer%n",
+                ordersSent,
+                requests,
+                accepted,
+                refused.values().stream().mapToLong(Long::longValue).sum(),
+                refused,
+                unanswered);
+        out.println("   answers    " + answers);
+        out.println("   outcomes   " + outcomes
+                + (acceptedUnbeknownst > 0
+                        ? "; " + acceptedUnbeknownst
+                                + " more accepted without their client knowing (unkeyed, unanswered)"
+                        : ""));
+        out.printf(
+                "   lost %d, duplicated %d, negative %d, ledger mismatches %d, phantoms %d (check of %d orders, %d"
+                        + " portfolios)%n",
+                lost.size() + checkViolations.get(Violation.Kind.LOST),
+                duplicated.size() + checkViolations.get(Violation.Kind.DUPLICATED),
+                checkViolations.get(Violation.Kind.NEGATIVE),
+                checkViolations.get(Violation.Kind.MISMATCH),
+                checkViolations.get(Violation.Kind.PHANTOM),
+                checkedOrders,
+                checkedPortfolios);
+        out.printf(
+                "   clients    longest unavailability %s; first order accepted %s after the fault ended%n",
+                seconds(longestUnavailability),
+                recovery.map(ChaosReport::seconds).orElse("(none)"));
+        liveClients.forEach(line -> out.println("   live       " + line));
+        if (!restarts.isEmpty()) {
+            out.println("   restarted  " + new TreeMap<>(restarts) + " (by the supervisor, so far in this stack)");
+        }
+        proxies.forEach((store, figures) -> out.println("   proxies    " + store + ": " + figures));
+        out.println("   evidence   logs " + logs + ", checkpoints " + checkpoints);
+        checkSample.forEach(line -> out.println("   check      " + line));
+        List<String> violations = violations();
+        if (violations.isEmpty()) {
+            out.println(
+                    "   PASSED: nothing lost, duplicated or negative; every portfolio is its funding plus its trades");
+        } else {
+            out.println("   FAILED:");
+            violations.forEach(line -> out.println("     " + line));
+        }
+    }
+
+    private static String seconds(Duration duration) {
+        return String.format("%.1f s", duration.toMillis() / 1000.0);
+    }
+}
