@@ -6,6 +6,8 @@ import com.mocktrading.gateway.support.RecordingUpstream;
 import com.mocktrading.localstack.FreePorts;
 import com.mocktrading.localstack.SharedServers;
 import com.mocktrading.localstack.auth.DevTokenIssuer;
+import com.mocktrading.localstack.fault.Fault;
+import com.mocktrading.localstack.fault.FaultProxy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +15,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,13 +35,16 @@ class GatewayRoutingIntegrationTest {
     private static final Path KEYS = keys();
     private static final DevTokenIssuer ISSUER = DevTokenIssuer.loadOrCreate(KEYS);
     private static final RecordingUpstream UPSTREAM = upstream();
+    /** The order-service route reaches the upstream through a proxy that can break its connections. */
+    private static final FaultProxy ORDERS = FaultProxy.start(
+            "order-service", 0, "127.0.0.1", URI.create(UPSTREAM.url()).getPort(), FaultProxy.Framing.BYTES);
 
     @LocalServerPort
     int port;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("mocktrading.gateway.order-service", UPSTREAM::url);
+        registry.add("mocktrading.gateway.order-service", () -> "http://" + ORDERS.address());
         registry.add("mocktrading.gateway.portfolio-service", UPSTREAM::url);
         registry.add("mocktrading.gateway.query-service", UPSTREAM::url);
         registry.add("mocktrading.gateway.market-data-service", () -> "http://127.0.0.1:" + FreePorts.next());
@@ -57,6 +64,7 @@ class GatewayRoutingIntegrationTest {
 
     @AfterAll
     static void stopUpstream() {
+        ORDERS.close();
         UPSTREAM.close();
     }
 
@@ -225,6 +233,40 @@ class GatewayRoutingIntegrationTest {
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(response.body()).doesNotContain("Exception");
+    }
+
+    @Test
+    void answersAProblemWhenTheServiceBreaksOffMidRequestNeverA500() throws Exception {
+        String bearer = "Bearer " + ISSUER.issue("alice");
+        HttpResponse<String> write = brokenOffMidRequest(HttpRequest.newBuilder(uri("/v1/orders"))
+                .header("Authorization", bearer)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"symbol\":\"ACME\",\"side\":\"BUY\",\"quantity\":1}")));
+        HttpResponse<String> read =
+                brokenOffMidRequest(get("/v1/orders/some-order").header("Authorization", bearer));
+
+        // The write may have happened: the client is told so, and how to find out.
+        assertThat(write.statusCode()).as(write.body()).isEqualTo(502);
+        assertThat(write.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(write.body()).contains("\"code\":\"UPSTREAM_FAILED\"").doesNotContain("Exception");
+        assertThat(write.headers().firstValue("Retry-After")).isPresent();
+        // A read changed nothing.
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(503);
+        assertThat(read.body()).contains("\"code\":\"DEPENDENCY_UNAVAILABLE\"");
+    }
+
+    /** The request reaches the service, whose connection is then reset before it answers, as when it dies. */
+    private static HttpResponse<String> brokenOffMidRequest(HttpRequest.Builder request) throws Exception {
+        ORDERS.inject(Fault.HALF_OPEN);
+        try {
+            CompletableFuture<HttpResponse<String>> answer = HTTP.sendAsync(
+                    request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(UPSTREAM.next()).isNotNull();
+            ORDERS.inject(Fault.RESET);
+            return answer.get(20, TimeUnit.SECONDS);
+        } finally {
+            ORDERS.heal();
+        }
     }
 
     private HttpRequest.Builder get(String path) {

@@ -1,5 +1,6 @@
 package com.mocktrading.localstack.kafka;
 
+import com.mocktrading.localstack.FreePorts;
 import com.mocktrading.localstack.process.ChildJvm;
 import com.mocktrading.localstack.process.ManagedProcess;
 import com.mocktrading.localstack.process.ProcessBackedServer;
@@ -61,6 +62,9 @@ public final class KafkaBrokerProcess extends ProcessBackedServer {
 
     @Override
     protected boolean isReady() {
+        if (!FreePorts.isInUse(port)) {
+            return false; // not listening yet: an admin client would only log its failed connections
+        }
         Map<String, Object> config = Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,

@@ -45,6 +45,16 @@ public class ApiException extends RuntimeException {
                 cause);
     }
 
+    /** A connection to the service broke after the request was sent: it may or may not have taken effect. */
+    public static ApiException upstreamFailed(Throwable cause) {
+        return new ApiException(
+                ErrorCode.UPSTREAM_FAILED,
+                "the service broke off while handling the request; whether it took effect is unknown: retry with"
+                        + " the same Idempotency-Key, or look the result up",
+                Duration.ofSeconds(1),
+                cause);
+    }
+
     public ErrorCode code() {
         return code;
     }

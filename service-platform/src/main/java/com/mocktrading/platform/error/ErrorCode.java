@@ -24,7 +24,12 @@ public enum ErrorCode {
      * The order may or may not have been queued (Kafka did not confirm it and it could not be withdrawn): a
      * retry with the same Idempotency-Key, or the order's own URL, tells which.
      */
-    ORDER_STATUS_UNKNOWN(HttpStatus.SERVICE_UNAVAILABLE, "Order status unknown");
+    ORDER_STATUS_UNKNOWN(HttpStatus.SERVICE_UNAVAILABLE, "Order status unknown"),
+    /**
+     * The service behind the gateway broke off while handling a request that changes something: whether it took
+     * effect is unknown. A retry with the same Idempotency-Key, or the resource's own URL, tells.
+     */
+    UPSTREAM_FAILED(HttpStatus.BAD_GATEWAY, "Upstream failed");
 
     private final HttpStatus status;
     private final String title;

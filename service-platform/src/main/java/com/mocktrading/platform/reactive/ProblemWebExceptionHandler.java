@@ -3,14 +3,17 @@ package com.mocktrading.platform.reactive;
 import com.mocktrading.platform.error.ApiException;
 import com.mocktrading.platform.error.ErrorCode;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpMethod;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.PrematureCloseException;
 
 /**
  * Every error a WebFlux service answers is problem+json with a contract code: the features' refusals, the
@@ -54,6 +57,15 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
             // A gateway whose service is down, or a service whose store refuses connections.
             return handle(exchange, ApiException.dependencyUnavailable("an upstream service", error));
         }
+        if (causedByBrokenConnection(error)) {
+            // The connection broke after the request went out: a read changed nothing, a write may have happened.
+            HttpMethod method = exchange.getRequest().getMethod();
+            return handle(
+                    exchange,
+                    HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)
+                            ? ApiException.dependencyUnavailable("an upstream service", error)
+                            : ApiException.upstreamFailed(error));
+        }
         if (error instanceof ResponseStatusException status) {
             int code = status.getStatusCode().value();
             String detail = status.getReason() != null
@@ -67,6 +79,19 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
                 exchange.getRequest().getPath(),
                 error);
         return problems.write(exchange, ErrorCode.INTERNAL, "The request failed; it has been logged");
+    }
+
+    /**
+     * A connection closed or reset under a request (a gateway whose service died mid-request); stores' own I/O
+     * failures reach this handler already translated by their adapters.
+     */
+    private static boolean causedByBrokenConnection(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PrematureCloseException || cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean causedByRefusedConnection(Throwable error) {
