@@ -9,8 +9,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,8 +46,55 @@ record ChaosReport(
         List<String> scenarioViolations,
         Map<String, Integer> restarts,
         Map<String, String> proxies,
+        List<String> jobs,
         Path logs,
         Path checkpoints) {
+
+    /** The clients' own figures: every answer (per request) by status and code, and their unavailability. */
+    record ClientFigures(Map<String, Long> answers, Duration longestUnavailability, Optional<Duration> recovery) {
+
+        static ClientFigures of(Workload workload) {
+            Map<String, Long> answers = new TreeMap<>();
+            workload.answers().forEach((answer, count) -> answers.put(answer, count.get()));
+            return new ClientFigures(
+                    answers,
+                    workload.availability().longestUnavailability(),
+                    workload.availability().recovery());
+        }
+    }
+
+    /** Where the evidence is, and what the stack's supervisor and fault proxies did. */
+    record StackFacts(
+            Map<String, Integer> restarts,
+            Map<String, String> proxies,
+            List<String> jobs,
+            Path logs,
+            Path checkpoints) {
+
+        static StackFacts of(ChaosStack stack) {
+            Map<String, String> proxies = new TreeMap<>();
+            for (String store : List.of("dynamodb", "redis", "elasticsearch", "clickhouse")) {
+                long refusedConnections = 0;
+                long injected = 0;
+                for (FaultProxy proxy : stack.proxies().to(store)) {
+                    refusedConnections += proxy.refusedConnections();
+                    injected += proxy.requestsAnsweredWithErrors();
+                }
+                if (refusedConnections + injected > 0) {
+                    proxies.put(
+                            store,
+                            refusedConnections + " connections refused, " + injected
+                                    + " requests answered with injected errors");
+                }
+            }
+            return new StackFacts(
+                    stack.restarts(),
+                    proxies,
+                    FlinkJobFacts.describe(stack.stack().flink().restUrl()),
+                    stack.logs(),
+                    stack.checkpoints());
+        }
+    }
 
     /** When the fault began and how long it lasted, from the start of the workload; and the whole run. */
     record Timings(Duration faultAfter, Duration faultLasted, Duration total) {}
@@ -56,30 +102,20 @@ record ChaosReport(
     static ChaosReport of(
             Scenario scenario,
             ScenarioRun.Evidence evidence,
-            Workload workload,
+            ClientFigures clients,
             Reconciliation.Report check,
             List<String> scenarioViolations,
             Timings timings,
-            ChaosStack stack) {
+            StackFacts stack) {
         List<PlacedOrder> placed = evidence.placed();
         Map<String, OrderRecord> stored =
                 evidence.orders().stream().collect(Collectors.toMap(OrderRecord::orderId, Function.identity()));
-        Set<String> acceptedIds = new HashSet<>();
-        Map<String, Set<String>> idsByKey = new HashMap<>();
-        int unkeyed = 0;
-        int unkeyedUnanswered = 0;
-        for (PlacedOrder order : placed) {
-            acceptedIds.addAll(order.orderIds());
-            if (order.key() == null) {
-                unkeyed++;
-            }
-            if (order.key() != null) {
-                idsByKey.computeIfAbsent(order.userId() + "/" + order.key(), key -> new HashSet<>())
-                        .addAll(order.orderIds());
-            } else if (!order.accepted()) {
-                unkeyedUnanswered++;
-            }
-        }
+        List<List<PlacedOrder>> logical = logicalOrders(placed);
+        Set<String> acceptedIds =
+                placed.stream().flatMap(order -> order.orderIds().stream()).collect(Collectors.toSet());
+        int unanswered = (int) logical.stream()
+                .filter(copies -> answer(copies).equals(PlacedOrder.NO_ANSWER))
+                .count();
         Map<String, Long> outcomes = new TreeMap<>();
         List<String> lost = new ArrayList<>();
         for (String orderId : acceptedIds) {
@@ -92,57 +128,48 @@ record ChaosReport(
                 outcomes.merge(record.status().name(), 1L, Long::sum);
             }
         }
-        List<String> duplicated = idsByKey.entrySet().stream()
-                .filter(entry -> entry.getValue().size() > 1)
-                .map(entry -> "key " + entry.getKey() + " got orders " + entry.getValue())
+        List<String> duplicated = logical.stream()
+                .filter(copies -> copies.get(0).key() != null)
+                .filter(copies -> copies.stream()
+                                .flatMap(copy -> copy.orderIds().stream())
+                                .distinct()
+                                .count()
+                        > 1)
+                .map(copies ->
+                        "key " + copies.get(0).userId() + "/" + copies.get(0).key() + " got orders "
+                                + copies.stream()
+                                        .flatMap(copy -> copy.orderIds().stream())
+                                        .distinct()
+                                        .sorted()
+                                        .toList())
                 .toList();
         int unbeknownst = (int) evidence.orders().stream()
                 .filter(order -> order.status() != OrderStatus.WITHDRAWN)
                 .filter(order -> !acceptedIds.contains(order.orderId()))
                 .count();
         List<String> ownViolations = new ArrayList<>(scenarioViolations);
-        if (unbeknownst > unkeyedUnanswered) {
+        if (unbeknownst > unanswered) {
             ownViolations.add(unbeknownst + " orders were accepted that no client was told of, more than the "
-                    + unkeyedUnanswered + " unkeyed orders left without an answer");
+                    + unanswered + " orders their clients gave up on");
         }
         Map<Violation.Kind, Long> byKind = new TreeMap<>();
         for (Violation.Kind kind : Violation.Kind.values()) {
             byKind.put(kind, check.count(kind));
         }
-        Map<String, String> proxies = new TreeMap<>();
-        for (String store : List.of("dynamodb", "redis", "elasticsearch", "clickhouse")) {
-            long refusedConnections = 0;
-            long injected = 0;
-            for (FaultProxy proxy : stack.proxies().to(store)) {
-                refusedConnections += proxy.refusedConnections();
-                injected += proxy.requestsAnsweredWithErrors();
-            }
-            if (refusedConnections + injected > 0) {
-                proxies.put(
-                        store,
-                        refusedConnections + " connections refused, " + injected + " requests answered"
-                                + " with injected errors");
-            }
-        }
         return new ChaosReport(
                 scenario,
                 timings,
-                idsByKey.size() + unkeyed,
+                logical.size(),
                 placed.stream().mapToInt(PlacedOrder::attempts).sum(),
-                (int) placed.stream()
-                        .filter(PlacedOrder::accepted)
-                        .map(order -> order.orderIds().get(0))
-                        .distinct()
+                (int) logical.stream()
+                        .filter(copies -> answer(copies).equals(PlacedOrder.ACCEPTED))
                         .count(),
-                placed.stream()
-                        .filter(order -> !order.accepted() && !PlacedOrder.NO_ANSWER.equals(order.answer()))
-                        .collect(Collectors.groupingBy(PlacedOrder::answer, TreeMap::new, Collectors.counting())),
-                (int) placed.stream()
-                        .filter(order -> PlacedOrder.NO_ANSWER.equals(order.answer()))
-                        .count(),
-                workload.answers().entrySet().stream()
-                        .collect(Collectors.toMap(
-                                Map.Entry::getKey, entry -> entry.getValue().get(), Long::sum, TreeMap::new)),
+                logical.stream()
+                        .map(ChaosReport::answer)
+                        .filter(answer -> !answer.equals(PlacedOrder.ACCEPTED) && !answer.equals(PlacedOrder.NO_ANSWER))
+                        .collect(Collectors.groupingBy(answer -> answer, TreeMap::new, Collectors.counting())),
+                unanswered,
+                new TreeMap<>(clients.answers()),
                 outcomes,
                 lost,
                 duplicated,
@@ -151,14 +178,38 @@ record ChaosReport(
                 check.descriptions().stream().limit(10).toList(),
                 check.orders(),
                 check.portfoliosJudged(),
-                workload.availability().longestUnavailability(),
-                workload.availability().recovery(),
+                clients.longestUnavailability(),
+                clients.recovery(),
                 LiveClientsRecover.describe(evidence),
                 ownViolations,
                 stack.restarts(),
-                proxies,
+                stack.proxies(),
+                stack.jobs(),
                 stack.logs(),
                 stack.checkpoints());
+    }
+
+    /** The orders the clients meant: a keyed order with all its copies and retries, or one unkeyed order. */
+    private static List<List<PlacedOrder>> logicalOrders(List<PlacedOrder> placed) {
+        Map<String, List<PlacedOrder>> keyed = new LinkedHashMap<>();
+        List<List<PlacedOrder>> logical = new ArrayList<>();
+        for (PlacedOrder order : placed) {
+            if (order.key() == null) {
+                logical.add(List.of(order));
+            } else {
+                keyed.computeIfAbsent(order.userId() + "/" + order.key(), key -> new ArrayList<>())
+                        .add(order);
+            }
+        }
+        logical.addAll(keyed.values());
+        return logical;
+    }
+
+    /** What a logical order's client was told: accepted if any copy was, else the first copy's answer. */
+    private static String answer(List<PlacedOrder> copies) {
+        return copies.stream().anyMatch(PlacedOrder::accepted)
+                ? PlacedOrder.ACCEPTED
+                : copies.get(0).answer();
     }
 
     /** Every broken promise, one line each; empty when the scenario passed. */
@@ -169,6 +220,11 @@ record ChaosReport(
         checkViolations.forEach((kind, count) -> {
             if (count > 0) {
                 violations.add("consistency check: " + count + " " + kind.name().toLowerCase() + " violations");
+            }
+        });
+        answers.forEach((answer, count) -> {
+            if (answer.startsWith("500")) {
+                violations.add(count + " requests answered " + answer + ": a defect, never an answer to a fault");
             }
         });
         violations.addAll(scenarioViolations);
@@ -198,7 +254,7 @@ record ChaosReport(
         out.println("   outcomes   " + outcomes
                 + (acceptedUnbeknownst > 0
                         ? "; " + acceptedUnbeknownst
-                                + " more accepted without their client knowing (unkeyed, unanswered)"
+                                + " more accepted without their client knowing (it gave up on them)"
                         : ""));
         out.printf(
                 "   lost %d, duplicated %d, negative %d, ledger mismatches %d, phantoms %d (check of %d orders, %d"
@@ -219,6 +275,7 @@ record ChaosReport(
             out.println("   restarted  " + new TreeMap<>(restarts) + " (by the supervisor, so far in this stack)");
         }
         proxies.forEach((store, figures) -> out.println("   proxies    " + store + ": " + figures));
+        jobs.forEach(job -> out.println("   flink      " + job));
         out.println("   evidence   logs " + logs + ", checkpoints " + checkpoints);
         checkSample.forEach(line -> out.println("   check      " + line));
         List<String> violations = violations();

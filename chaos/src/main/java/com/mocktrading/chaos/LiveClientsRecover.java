@@ -53,7 +53,7 @@ final class LiveClientsRecover implements FaultInjection {
                     .collect(Collectors.toSet());
             long seen = decided.stream().filter(client.orderUpdates()::contains).count();
             lines.add(String.format(
-                    "%s: %d connection(s), price after the fault: %s, order updates for %d of its %d decided orders",
+                    "%s: %d connections opened, price after the fault: %s, order updates for %d of its %d decided orders",
                     client.user().id(),
                     client.connections(),
                     client.lastPriceNanos() >= evidence.faultEndedNanos() ? "yes" : "NO",

@@ -38,21 +38,28 @@ final class OrderClient {
     private final Availability availability;
     private final Map<String, AtomicLong> answers;
 
+    /** @param http shared by the clients of a workload, as the tabs of one browser share theirs */
     OrderClient(
+            HttpClient http,
             String gateway,
             Duration requestTimeout,
             Duration patience,
             Availability availability,
             Map<String, AtomicLong> answers) {
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2))
-                .build();
+        this.http = http;
         this.gateway = gateway;
         this.requestTimeout = requestTimeout;
         this.patience = patience;
         this.availability = availability;
         this.answers = answers;
+    }
+
+    /** An HTTP client for many order clients: HTTP/1.1, one connection per request in flight. */
+    static HttpClient sharedHttp() {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
     }
 
     /** A map to share between clients, counting every answer (per request) by status and code. */

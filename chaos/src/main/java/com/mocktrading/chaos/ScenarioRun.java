@@ -65,7 +65,7 @@ final class ScenarioRun {
         long began = System.nanoTime();
         try (live) {
             live.start();
-            workload.start(workloadLength);
+            workload.start();
             Thread.sleep(Math.min(10_000, workloadLength.toMillis() / 4));
             long faultBegan = System.nanoTime();
             scenario.fault().inject(stack);
@@ -73,8 +73,10 @@ final class ScenarioRun {
             scenario.fault().heal(stack);
             long faultEnded = System.nanoTime();
             workload.availability().faultEnded();
-            // Clients go on for a while after the fault, so that their recovery is seen.
-            workload.keepGoingUntil(faultEnded + Duration.ofSeconds(10).toNanos());
+            // The load lasts its length, and at least a while after the fault, so that the recovery is seen.
+            workload.stopAt(Math.max(
+                    began + workloadLength.toNanos(),
+                    faultEnded + Duration.ofSeconds(10).toNanos()));
             workload.awaitEnd();
             List<OrderRecord> orders = settle();
             Thread.sleep(2_000); // the last order updates reach the live clients
@@ -85,14 +87,14 @@ final class ScenarioRun {
             return ChaosReport.of(
                     scenario,
                     evidence,
-                    workload,
+                    ChaosReport.ClientFigures.of(workload),
                     check,
                     own,
                     new ChaosReport.Timings(
                             Duration.ofNanos(faultBegan - began),
                             Duration.ofNanos(faultEnded - faultBegan),
                             Duration.ofNanos(System.nanoTime() - began)),
-                    stack);
+                    ChaosReport.StackFacts.of(stack));
         }
     }
 

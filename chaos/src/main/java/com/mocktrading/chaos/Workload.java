@@ -1,7 +1,9 @@
 package com.mocktrading.chaos;
 
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -28,6 +30,7 @@ final class Workload {
     private final List<String> symbols;
     private final Availability availability = new Availability();
     private final Map<String, AtomicLong> answers = OrderClient.answerCounts();
+    private final HttpClient http = OrderClient.sharedHttp();
     private final Queue<PlacedOrder> placed = new ConcurrentLinkedQueue<>();
     private final AtomicLong keys = new AtomicLong();
     private final AtomicLong endNanos = new AtomicLong();
@@ -47,9 +50,9 @@ final class Workload {
         this.symbols = List.copyOf(symbols);
     }
 
-    /** Starts every client; they place orders until {@code duration} has passed. */
-    void start(Duration duration) {
-        endNanos.set(System.nanoTime() + duration.toNanos());
+    /** Starts every client; they place orders until {@link #stopAt}. */
+    void start() {
+        endNanos.set(Long.MAX_VALUE);
         int threads = users.size() + shape.hotUserClients();
         clients = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "chaos-client");
@@ -65,9 +68,9 @@ final class Workload {
         }
     }
 
-    /** Lets the clients go on at least until {@code nanos} ({@link System#nanoTime}). */
-    void keepGoingUntil(long nanos) {
-        endNanos.accumulateAndGet(nanos, Math::max);
+    /** The clients place their last orders at {@code nanos} ({@link System#nanoTime}). */
+    void stopAt(long nanos) {
+        endNanos.set(nanos);
     }
 
     /** Waits for every client to finish its last order (its retries included). */
@@ -91,23 +94,33 @@ final class Workload {
     }
 
     private Void placeOrders(String client, OrderClient.User user) throws Exception {
-        OrderClient orders = new OrderClient(gateway, shape.requestTimeout(), PATIENCE, availability, answers);
+        OrderClient orders = new OrderClient(http, gateway, shape.requestTimeout(), PATIENCE, availability, answers);
         ExecutorService senders =
                 shape.sendersPerKey() > 1 ? Executors.newFixedThreadPool(shape.sendersPerKey()) : null;
         List<OrderClient> duplicates = new ArrayList<>();
         for (int i = 1; i < shape.sendersPerKey(); i++) {
-            duplicates.add(new OrderClient(gateway, shape.requestTimeout(), PATIENCE, availability, answers));
+            duplicates.add(new OrderClient(http, gateway, shape.requestTimeout(), PATIENCE, availability, answers));
         }
         ThreadLocalRandom random = ThreadLocalRandom.current();
+        // What this client believes its user holds (its accepted buys less its accepted sells): it sells from it.
+        Map<String, Integer> held = new HashMap<>();
         try {
             while (System.nanoTime() < endNanos.get()) {
-                String symbol = symbols.get(random.nextInt(symbols.size()));
-                String side = random.nextDouble() < 0.65 ? "BUY" : "SELL";
-                int quantity = 1 + random.nextInt(5);
+                List<String> owned = held.entrySet().stream()
+                        .filter(entry -> entry.getValue() > 0)
+                        .map(Map.Entry::getKey)
+                        .toList();
+                boolean sell = !owned.isEmpty() && random.nextDouble() < 0.35;
+                String symbol =
+                        sell ? owned.get(random.nextInt(owned.size())) : symbols.get(random.nextInt(symbols.size()));
+                String side = sell ? "SELL" : "BUY";
+                int quantity = sell ? 1 + random.nextInt(held.get(symbol)) : 1 + random.nextInt(5);
                 String key =
                         random.nextDouble() < shape.keyedFraction() ? user.id() + "-" + keys.incrementAndGet() : null;
+                PlacedOrder first;
                 if (senders == null) {
-                    placed.add(orders.place(client, user, key, symbol, side, quantity));
+                    first = orders.place(client, user, key, symbol, side, quantity);
+                    placed.add(first);
                 } else {
                     // The same keyed order from several connections at once, as a client with retries in
                     // several places (a proxy, a library, a user clicking twice) sends it.
@@ -119,6 +132,10 @@ final class Workload {
                     for (Future<PlacedOrder> copy : copies) {
                         placed.add(copy.get());
                     }
+                    first = copies.get(0).get();
+                }
+                if (first.accepted()) {
+                    held.merge(symbol, sell ? -quantity : quantity, Integer::sum);
                 }
                 Thread.sleep(20 + random.nextInt(80));
             }

@@ -4,11 +4,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** The {@code --name=value} options of this module's commands; anything else ends the command with status 2. */
-final class CommandOptions {
+public final class CommandOptions {
 
     private CommandOptions() {}
 
-    static Map<String, String> parse(String[] args, String example) {
+    public static Map<String, String> parse(String[] args, String example) {
         Map<String, String> options = new HashMap<>();
         for (String arg : args) {
             if (!arg.startsWith("--") || !arg.contains("=")) {
