@@ -257,6 +257,7 @@ class GatewayRoutingIntegrationTest {
 
     /** The request reaches the service, whose connection is then reset before it answers, as when it dies. */
     private static HttpResponse<String> brokenOffMidRequest(HttpRequest.Builder request) throws Exception {
+        UPSTREAM.forget();
         ORDERS.inject(Fault.HALF_OPEN);
         try {
             CompletableFuture<HttpResponse<String>> answer = HTTP.sendAsync(

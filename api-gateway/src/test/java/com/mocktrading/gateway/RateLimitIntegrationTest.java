@@ -23,7 +23,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Per-user token buckets in the real Redis: a burst of 5 then 1 request every 2 s. Also: a gateway whose Redis is
- * unreachable lets requests through (fail open).
+ * unreachable keeps serving, and keeps limiting each user, with the buckets in its own memory.
  */
 class RateLimitIntegrationTest {
 
@@ -92,11 +92,21 @@ class RateLimitIntegrationTest {
     }
 
     @Test
-    void letsRequestsThroughWhenRedisIsUnreachable() throws Exception {
-        String user = "no-redis-" + UUID.randomUUID();
-        for (int i = 0; i < 8; i++) {
-            assertThat(get(NO_REDIS, user).statusCode()).isEqualTo(200);
+    void keepsServingAndLimitingEachUserInItsOwnMemoryWhenRedisIsUnreachable() throws Exception {
+        String heavy = "no-redis-" + UUID.randomUUID();
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> served = get(NO_REDIS, heavy);
+            assertThat(served.statusCode()).isEqualTo(200);
+            assertThat(served.headers().firstValue("X-RateLimit-Remaining")).hasValue(Integer.toString(4 - i));
         }
+        HttpResponse<String> limited = get(NO_REDIS, heavy);
+
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.body()).contains("\"code\":\"RATE_LIMITED\"");
+        assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+        // Nobody else pays for the heavy user.
+        assertThat(get(NO_REDIS, "no-redis-other-" + UUID.randomUUID()).statusCode())
+                .isEqualTo(200);
     }
 
     private static HttpResponse<String> get(ConfigurableApplicationContext gateway, String user) throws Exception {

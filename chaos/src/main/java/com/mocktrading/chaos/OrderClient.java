@@ -72,11 +72,11 @@ final class OrderClient {
         String body = "{\"symbol\":\"" + symbol + "\",\"side\":\"" + side + "\",\"quantity\":" + quantity + "}";
         long giveUpAt = System.nanoTime() + patience.toNanos();
         List<String> orderIds = new ArrayList<>();
-        int attempts = 0;
+        List<String> answers = new ArrayList<>();
         while (true) {
-            attempts++;
             Answer answer = send(user, key, body);
-            count(answer);
+            answers.add(count(answer));
+            int attempts = answers.size();
             boolean systemAnswered = answer.status() > 0 && answer.status() < 500;
             if (systemAnswered) {
                 availability.answered(client, answer.status() == 202);
@@ -85,16 +85,15 @@ final class OrderClient {
             }
             if (answer.status() == 202) {
                 orderIds.add(answer.orderId());
-                return new PlacedOrder(
-                        user.id(), key, symbol, side, quantity, orderIds, PlacedOrder.ACCEPTED, attempts);
+                return new PlacedOrder(user.id(), key, symbol, side, quantity, orderIds, PlacedOrder.ACCEPTED, answers);
             }
             boolean retryable = NOTHING_QUEUED.contains(answer.code()) || (key != null && !systemAnswered);
             if (answer.status() >= 400 && answer.status() < 500 && !NOTHING_QUEUED.contains(answer.code())) {
-                return new PlacedOrder(user.id(), key, symbol, side, quantity, orderIds, answer.code(), attempts);
+                return new PlacedOrder(user.id(), key, symbol, side, quantity, orderIds, answer.code(), answers);
             }
             if (!retryable || System.nanoTime() > giveUpAt) {
                 return new PlacedOrder(
-                        user.id(), key, symbol, side, quantity, orderIds, PlacedOrder.NO_ANSWER, attempts);
+                        user.id(), key, symbol, side, quantity, orderIds, PlacedOrder.NO_ANSWER, answers);
             }
             Thread.sleep(backoff(attempts, answer.retryAfterSeconds()));
         }
@@ -124,11 +123,13 @@ final class OrderClient {
         }
     }
 
-    private void count(Answer answer) {
+    /** Counts the answer and returns its label: its status and code, or why there was none. */
+    private String count(Answer answer) {
         String label = answer.status() == 0
                 ? answer.code()
                 : answer.status() + (answer.code() == null ? "" : " " + answer.code());
         answers.computeIfAbsent(label, ignored -> new AtomicLong()).incrementAndGet();
+        return label;
     }
 
     private static long backoff(int attempt, long retryAfterSeconds) {

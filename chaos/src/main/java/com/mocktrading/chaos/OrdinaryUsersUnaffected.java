@@ -1,10 +1,12 @@
 package com.mocktrading.chaos;
 
 import java.util.List;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
- * The load of one hot user is the fault: the ordinary users next to it must get every order answered, none
- * refused for the hot user's rate, and the hot user must have been limited.
+ * The load of one hot user is the fault: the ordinary users next to it must get every order answered at once (no
+ * 429, no 503, no timeout: nothing of the hot user's load may reach them), and the hot user must have been limited.
  */
 final class OrdinaryUsersUnaffected implements FaultInjection {
 
@@ -29,6 +31,16 @@ final class OrdinaryUsersUnaffected implements FaultInjection {
                 .count();
         if (ordinaryUnanswered > 0) {
             return List.of(ordinaryUnanswered + " orders of ordinary users went unanswered next to the hot user");
+        }
+        List<String> refusedForLoad = evidence.placed().stream()
+                .filter(order -> !order.userId().equals(hot))
+                .flatMap(order -> order.answers().stream())
+                .filter(answer -> answer.startsWith("429") || answer.startsWith("503") || answer.equals("TIMEOUT"))
+                .toList();
+        if (!refusedForLoad.isEmpty()) {
+            return List.of("ordinary users were refused or timed out next to the hot user: "
+                    + refusedForLoad.stream()
+                            .collect(Collectors.groupingBy(answer -> answer, TreeMap::new, Collectors.counting())));
         }
         if (hotAttempts <= hotOrders) {
             return List.of(

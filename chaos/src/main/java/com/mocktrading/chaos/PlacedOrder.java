@@ -9,6 +9,7 @@ import java.util.List;
  * @param orderIds the order ids of every accepted answer (one, or none; two would be a duplicate)
  * @param answer {@code ACCEPTED}, the problem code of a final refusal, or {@code NO_ANSWER} when the client gave
  *     up without knowing (an unkeyed order that timed out, or retries past the client's patience)
+ * @param answers every attempt's answer, e.g. {@code 503 OVERLOADED}, {@code TIMEOUT}, {@code 202}
  */
 record PlacedOrder(
         String userId,
@@ -18,13 +19,18 @@ record PlacedOrder(
         int quantity,
         List<String> orderIds,
         String answer,
-        int attempts) {
+        List<String> answers) {
 
     static final String ACCEPTED = "ACCEPTED";
     static final String NO_ANSWER = "NO_ANSWER";
 
     PlacedOrder {
         orderIds = List.copyOf(orderIds);
+        answers = List.copyOf(answers);
+    }
+
+    int attempts() {
+        return answers.size();
     }
 
     boolean accepted() {

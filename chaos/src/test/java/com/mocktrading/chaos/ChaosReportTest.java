@@ -40,7 +40,8 @@ class ChaosReportTest {
     void aRunWhereEveryAcceptedOrderWasDecidedOncePasses() {
         accepted("u1", "k1", "o1", OrderStatus.EXECUTED);
         accepted("u1", null, "o2", OrderStatus.FAILED_INSUFFICIENT_FUNDS);
-        placed.add(new PlacedOrder("u1", "k3", "ACME", "BUY", 1, List.of(), "INSUFFICIENT_FUNDS", 1));
+        placed.add(new PlacedOrder(
+                "u1", "k3", "ACME", "BUY", 1, List.of(), "INSUFFICIENT_FUNDS", List.of("402 INSUFFICIENT_FUNDS")));
 
         ChaosReport report = report();
 
@@ -54,7 +55,7 @@ class ChaosReportTest {
     @Test
     void anAcceptedOrderThatWasNeverDecidedOrNeverRecordedIsLost() {
         accepted("u1", "k1", "o1", OrderStatus.ACCEPTED);
-        placed.add(new PlacedOrder("u1", "k2", "ACME", "BUY", 1, List.of("o2"), PlacedOrder.ACCEPTED, 1));
+        placed.add(new PlacedOrder("u1", "k2", "ACME", "BUY", 1, List.of("o2"), PlacedOrder.ACCEPTED, List.of("202")));
         accepted("u1", "k3", "o3", OrderStatus.WITHDRAWN);
 
         assertThat(report().violations())
@@ -81,7 +82,7 @@ class ChaosReportTest {
                 .containsExactly("1 orders were accepted that no client was told of, more than the 0 orders their"
                         + " clients gave up on");
 
-        placed.add(new PlacedOrder("u1", null, "ACME", "BUY", 1, List.of(), PlacedOrder.NO_ANSWER, 1));
+        placed.add(new PlacedOrder("u1", null, "ACME", "BUY", 1, List.of(), PlacedOrder.NO_ANSWER, List.of("TIMEOUT")));
         assertThat(report().violations()).isEmpty();
     }
 
@@ -116,7 +117,8 @@ class ChaosReportTest {
     }
 
     private void accepted(String user, String key, String orderId, OrderStatus status) {
-        placed.add(new PlacedOrder(user, key, "ACME", "BUY", 1, List.of(orderId), PlacedOrder.ACCEPTED, 1));
+        placed.add(
+                new PlacedOrder(user, key, "ACME", "BUY", 1, List.of(orderId), PlacedOrder.ACCEPTED, List.of("202")));
         if (orders.stream().noneMatch(order -> order.orderId().equals(orderId))) {
             orders.add(record(user, orderId, status));
         }

@@ -16,8 +16,9 @@ import reactor.core.scheduler.Schedulers;
 /**
  * One token bucket applied to a request: {@code X-RateLimit-Limit}, {@code -Remaining} and {@code -Reset} (seconds
  * until the bucket is full) on the answer; 429 RATE_LIMITED with {@code Retry-After} once the bucket is empty. If
- * Redis does not answer in time the request passes (fail open: a rate limiter must not take the API down with it),
- * counted in {@code gateway.ratelimit.unavailable}.
+ * Redis does not answer in time, the same bucket is kept in this gateway's memory instead ({@link LocalTokenBuckets},
+ * counted in {@code gateway.ratelimit.unavailable}): the limiter neither takes the API down with Redis nor lets a
+ * heavy user through unlimited.
  */
 final class RateLimit {
 
@@ -27,6 +28,7 @@ final class RateLimit {
     private static final Logger LOG = LoggerFactory.getLogger(RateLimit.class);
 
     private final TokenBucket bucket;
+    private final LocalTokenBuckets fallback;
     private final Duration timeout;
     private final ReactiveProblemWriter problems;
     private final Counter limited;
@@ -36,6 +38,7 @@ final class RateLimit {
     RateLimit(
             TokenBucket bucket, Duration timeout, ReactiveProblemWriter problems, MeterRegistry meters, String scope) {
         this.bucket = bucket;
+        this.fallback = new LocalTokenBuckets(bucket.capacity(), bucket.refillPerSecond(), System::nanoTime);
         this.timeout = timeout;
         this.problems = problems;
         this.limited = meters.counter("gateway.ratelimit.limited", "scope", scope);
@@ -50,9 +53,8 @@ final class RateLimit {
                 .map(decision -> decide(exchange, decision, next))
                 .onErrorResume(e -> {
                     unavailable.increment();
-                    LOG.warn("rate limit not checked, Redis unavailable: {}", e.toString());
-                    exchange.getResponse().getHeaders().set(LIMIT, Integer.toString(bucket.capacity()));
-                    return Mono.just(next);
+                    LOG.warn("rate limit kept in memory, Redis unavailable: {}", e.toString());
+                    return Mono.just(decide(exchange, fallback.take(key), next));
                 })
                 .flatMap(decided -> decided);
     }

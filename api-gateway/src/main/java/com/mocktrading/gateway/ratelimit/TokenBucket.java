@@ -65,6 +65,10 @@ public final class TokenBucket {
         return capacity;
     }
 
+    public double refillPerSecond() {
+        return refillPerSecond;
+    }
+
     /** Takes one token from the key's bucket if it has one. */
     public CompletionStage<Decision> take(String key) {
         String[] keys = {"ratelimit:" + key};

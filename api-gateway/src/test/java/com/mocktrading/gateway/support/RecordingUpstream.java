@@ -56,6 +56,11 @@ public final class RecordingUpstream implements AutoCloseable {
     }
 
     /** The next request the gateway forwarded, or null within 5 s. */
+    /** Forgets what was forwarded so far, so that {@link #next} waits for what comes after. */
+    public void forget() {
+        received.clear();
+    }
+
     public Forwarded next() throws InterruptedException {
         return received.poll(5, TimeUnit.SECONDS);
     }
