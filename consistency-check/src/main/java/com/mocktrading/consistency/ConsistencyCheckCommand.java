@@ -2,14 +2,10 @@ package com.mocktrading.consistency;
 
 import com.mocktrading.core.dynamodb.DynamoDbClients;
 import com.mocktrading.core.dynamodb.TableDefinitions;
-import com.mocktrading.core.order.OrderRecord;
-import com.mocktrading.core.portfolio.Portfolio;
 import com.mocktrading.events.Topics;
 import java.io.PrintStream;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -18,23 +14,29 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * violation; exits 1 when there is any.
  *
  * <pre>--dynamodb=http://127.0.0.1:8000 --kafka=127.0.0.1:9092 --elasticsearch=http://127.0.0.1:9200
- * --clickhouse=http://127.0.0.1:8123 --in-flight-seconds=60 --max-violations=50</pre>
+ * --clickhouse=http://127.0.0.1:8123 --in-flight-seconds=60 --max-violations=50 [--buckets=N]</pre>
  */
 public final class ConsistencyCheckCommand {
 
     private static final PrintStream OUT = System.out;
+    private static final int ORDERS_PER_BUCKET = 100_000;
+    private static final int MIN_BUCKETS = 16;
 
     private ConsistencyCheckCommand() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = CommandOptions.parse(args, "--dynamodb=http://127.0.0.1:8000");
-        Reconciliation.Report report = run(
-                new Endpoints(
-                        options.getOrDefault("dynamodb", "http://127.0.0.1:8000"),
-                        options.getOrDefault("kafka", "127.0.0.1:9092"),
-                        options.getOrDefault("elasticsearch", "http://127.0.0.1:9200"),
-                        options.getOrDefault("clickhouse", "http://127.0.0.1:8123")),
-                Duration.ofSeconds(Long.parseLong(options.getOrDefault("in-flight-seconds", "60"))));
+        Endpoints endpoints = new Endpoints(
+                options.getOrDefault("dynamodb", "http://127.0.0.1:8000"),
+                options.getOrDefault("kafka", "127.0.0.1:9092"),
+                options.getOrDefault("elasticsearch", "http://127.0.0.1:9200"),
+                options.getOrDefault("clickhouse", "http://127.0.0.1:8123"));
+        Duration inFlight = Duration.ofSeconds(Long.parseLong(options.getOrDefault("in-flight-seconds", "60")));
+        long began = System.nanoTime();
+        Reconciliation.Report report = options.containsKey("buckets")
+                ? run(endpoints, inFlight, Integer.parseInt(options.get("buckets")))
+                : run(endpoints, inFlight);
+        OUT.printf("read and checked in %.1f s%n", (System.nanoTime() - began) / 1e9);
         print(report, OUT, Integer.parseInt(options.getOrDefault("max-violations", "50")));
         System.exit(report.consistent() ? 0 : 1);
     }
@@ -45,24 +47,34 @@ public final class ConsistencyCheckCommand {
     /**
      * Reads the stores and checks them; what was accepted or changed within {@code inFlight} may still be on its
      * way through the pipeline and is counted, not judged. Orders are read before portfolios, so a portfolio can
-     * only be newer than the orders seen, which its last-updated time then shows.
+     * only be newer than the orders seen, which its last-updated time then shows. Everything streams into
+     * {@link UserBuckets} on disk, one bucket per {@value #ORDERS_PER_BUCKET} orders (and at least
+     * {@value #MIN_BUCKETS}), and is checked a bucket at a time: memory holds one bucket's users, whatever the size
+     * of the stores.
      */
     public static Reconciliation.Report run(Endpoints endpoints, Duration inFlight) throws Exception {
         try (DynamoDbClient dynamo = DynamoDbClients.create(endpoints.dynamoDb())) {
+            long orders = dynamo.describeTable(request -> request.tableName(TableDefinitions.ORDERS))
+                    .table()
+                    .itemCount();
+            return run(endpoints, inFlight, (int) Math.max(MIN_BUCKETS, orders / ORDERS_PER_BUCKET + 1));
+        }
+    }
+
+    /** {@link #run(Endpoints, Duration)} with the users split into {@code buckets}. */
+    public static Reconciliation.Report run(Endpoints endpoints, Duration inFlight, int buckets) throws Exception {
+        try (DynamoDbClient dynamo = DynamoDbClients.create(endpoints.dynamoDb());
+                UserBuckets spill = new UserBuckets(buckets)) {
             DynamoDbScans stores = new DynamoDbScans(dynamo);
             ReadModelReaders readModels = new ReadModelReaders(endpoints.elasticsearch(), endpoints.clickHouse());
             Instant settledBefore = Instant.now().minus(inFlight);
-            List<OrderRecord> orders = stores.orders(TableDefinitions.ORDERS);
-            Map<String, BigDecimal> funding = stores.funding(TableDefinitions.FUNDING);
-            List<Portfolio> portfolios = stores.portfolios(TableDefinitions.PORTFOLIOS);
-            return new Reconciliation(settledBefore)
-                    .check(new Reconciliation.Stores(
-                            funding,
-                            portfolios,
-                            orders,
-                            new OutcomeLog(endpoints.kafka(), Topics.TRADE_EXECUTED.name()).readAll(),
-                            readModels.history(),
-                            readModels.analytics()));
+            stores.forEachOrder(TableDefinitions.ORDERS, spill::order);
+            stores.forEachFunding(TableDefinitions.FUNDING, spill::funding);
+            stores.forEachPortfolio(TableDefinitions.PORTFOLIOS, spill::portfolio);
+            new OutcomeLog(endpoints.kafka(), Topics.TRADE_EXECUTED.name()).forEach(spill::outcome);
+            readModels.forEachHistoryTrade(spill::historyTrade);
+            readModels.forEachAnalyticsRow(spill::analyticsRow);
+            return spill.check(new Reconciliation(settledBefore));
         }
     }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -31,6 +32,12 @@ final class OutcomeLog {
 
     List<TradeExecutedPayload> readAll() {
         List<TradeExecutedPayload> outcomes = new ArrayList<>();
+        forEach(outcomes::add);
+        return outcomes;
+    }
+
+    /** Hands every outcome to {@code outcome}, in the order of each partition. */
+    void forEach(Consumer<TradeExecutedPayload> outcome) {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers,
@@ -54,13 +61,12 @@ final class OutcomeLog {
                     throw new IllegalStateException(topic + " was not read to its end within 10 minutes");
                 }
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    outcomes.add(Topics.TRADE_EXECUTED
+                    outcome.accept(Topics.TRADE_EXECUTED
                             .serde()
                             .deserialize(record.value())
                             .payload());
                 }
             }
         }
-        return outcomes;
     }
 }

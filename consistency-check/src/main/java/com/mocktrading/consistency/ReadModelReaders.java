@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -39,6 +40,13 @@ public final class ReadModelReaders {
     }
 
     public List<HistoryTrade> analytics() throws IOException, InterruptedException {
+        List<HistoryTrade> rows = new ArrayList<>();
+        forEachAnalyticsRow(rows::add);
+        return rows;
+    }
+
+    /** Streams the analytics rows from ClickHouse, one at a time. */
+    public void forEachAnalyticsRow(Consumer<HistoryTrade> row) throws IOException, InterruptedException {
         String query = "SELECT event_id, order_id, user_id, symbol, side, quantity, status,"
                 + " toString(execution_price) AS price FROM " + TradeHistory.TABLE + " FORMAT JSONEachRow";
         HttpResponse<Stream<String>> response = http.send(
@@ -51,34 +59,38 @@ public final class ReadModelReaders {
             throw new IOException("ClickHouse answered " + response.statusCode() + ": "
                     + response.body().collect(Collectors.joining("\n")));
         }
-        List<HistoryTrade> rows = new ArrayList<>();
         try (Stream<String> lines = response.body()) {
             for (String line : (Iterable<String>) lines::iterator) {
                 if (line.isBlank()) {
                     continue;
                 }
-                JsonNode row = JSON.readTree(line);
-                rows.add(new HistoryTrade(
-                        row.path("event_id").asText(),
-                        row.path("order_id").asText(),
-                        row.path("user_id").asText(),
-                        row.path("symbol").asText(),
-                        Side.valueOf(row.path("side").asText()),
-                        row.path("quantity").asLong(),
-                        ExecutionStatus.valueOf(row.path("status").asText()),
-                        row.path("price").isNull()
+                JsonNode fields = JSON.readTree(line);
+                row.accept(new HistoryTrade(
+                        fields.path("event_id").asText(),
+                        fields.path("order_id").asText(),
+                        fields.path("user_id").asText(),
+                        fields.path("symbol").asText(),
+                        Side.valueOf(fields.path("side").asText()),
+                        fields.path("quantity").asLong(),
+                        ExecutionStatus.valueOf(fields.path("status").asText()),
+                        fields.path("price").isNull()
                                 ? null
-                                : new BigDecimal(row.path("price").asText())));
+                                : new BigDecimal(fields.path("price").asText())));
             }
         }
-        return rows;
     }
 
     public List<HistoryTrade> history() throws IOException, InterruptedException {
+        List<HistoryTrade> trades = new ArrayList<>();
+        forEachHistoryTrade(trades::add);
+        return trades;
+    }
+
+    /** Pages through the trade history in Elasticsearch (by event id), handing over one trade at a time. */
+    public void forEachHistoryTrade(Consumer<HistoryTrade> trade) throws IOException, InterruptedException {
         send(HttpRequest.newBuilder(URI.create(elasticsearchUrl + "/" + TradeHistory.INDEX_PATTERN
                         + "/_refresh?ignore_unavailable=true&allow_no_indices=true"))
                 .POST(HttpRequest.BodyPublishers.noBody()));
-        List<HistoryTrade> trades = new ArrayList<>();
         JsonNode after = null;
         while (true) {
             ObjectNode query = JSON.createObjectNode();
@@ -96,11 +108,11 @@ public final class ReadModelReaders {
                     .path("hits")
                     .path("hits");
             for (JsonNode hit : hits) {
-                trades.add(trade(hit.path("_source")));
+                trade.accept(trade(hit.path("_source")));
                 after = hit.path("sort");
             }
             if (hits.size() < PAGE) {
-                return trades;
+                return;
             }
         }
     }

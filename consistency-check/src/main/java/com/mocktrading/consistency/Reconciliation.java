@@ -327,6 +327,24 @@ public final class Reconciliation {
             return violations.isEmpty();
         }
 
+        /** Nothing checked yet: what the reports of disjoint sets of users add up from. */
+        public static Report empty() {
+            return new Report(0, 0, 0, 0, 0, List.of());
+        }
+
+        /** This report and another one's, of other users, as one. */
+        public Report plus(Report other) {
+            List<Violation> all = new ArrayList<>(violations);
+            all.addAll(other.violations);
+            return new Report(
+                    portfolios + other.portfolios,
+                    portfoliosJudged + other.portfoliosJudged,
+                    orders + other.orders,
+                    ordersWithOutcome + other.ordersWithOutcome,
+                    inFlight + other.inFlight,
+                    all);
+        }
+
         /** How many violations are of {@code kind}. */
         public long count(Violation.Kind kind) {
             return violations.stream()

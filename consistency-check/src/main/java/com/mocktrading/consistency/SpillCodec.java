@@ -36,7 +36,9 @@ final class SpillCodec {
                 .put("acceptedAt", order.acceptedAt().toString())
                 .put("validationPrice", plain(order.validationPrice()))
                 .put("executionPrice", plain(order.executionPrice()))
-                .put("executedAt", order.executedAt() == null ? null : order.executedAt().toString())
+                .put(
+                        "executedAt",
+                        order.executedAt() == null ? null : order.executedAt().toString())
                 .put("failureReason", order.failureReason());
         return line.toString();
     }
@@ -53,8 +55,12 @@ final class SpillCodec {
                 Instant.parse(line.get("acceptedAt").asText()),
                 decimal(line.get("validationPrice")),
                 decimal(line.get("executionPrice")),
-                line.get("executedAt").isNull() ? null : Instant.parse(line.get("executedAt").asText()),
-                line.get("failureReason").isNull() ? null : line.get("failureReason").asText());
+                line.get("executedAt").isNull()
+                        ? null
+                        : Instant.parse(line.get("executedAt").asText()),
+                line.get("failureReason").isNull()
+                        ? null
+                        : line.get("failureReason").asText());
     }
 
     static String portfolio(Portfolio portfolio) {
@@ -74,11 +80,15 @@ final class SpillCodec {
     static Portfolio portfolio(String text) {
         JsonNode line = parse(text);
         Map<String, Long> holdings = new HashMap<>();
-        line.get("holdings").fields().forEachRemaining(field -> holdings.put(field.getKey(), field.getValue().asLong()));
+        line.get("holdings")
+                .fields()
+                .forEachRemaining(
+                        field -> holdings.put(field.getKey(), field.getValue().asLong()));
         Map<String, BigDecimal> costBasis = new HashMap<>();
         line.get("costBasis")
                 .fields()
-                .forEachRemaining(field -> costBasis.put(field.getKey(), new BigDecimal(field.getValue().asText())));
+                .forEachRemaining(field -> costBasis.put(
+                        field.getKey(), new BigDecimal(field.getValue().asText())));
         return new Portfolio(
                 line.get("userId").asText(),
                 new BigDecimal(line.get("cashBalance").asText()),
@@ -140,7 +150,9 @@ final class SpillCodec {
                 ExecutionStatus.valueOf(line.get("status").asText()),
                 decimal(line.get("executionPrice")),
                 Instant.parse(line.get("executionTimestamp").asText()),
-                line.get("failureReason").isNull() ? null : line.get("failureReason").asText());
+                line.get("failureReason").isNull()
+                        ? null
+                        : line.get("failureReason").asText());
     }
 
     private static String plain(BigDecimal value) {

@@ -79,6 +79,15 @@ final class UserBuckets implements AutoCloseable {
         write(Kind.ANALYTICS, trade.userId(), SpillCodec.trade(trade));
     }
 
+    /** Checks the buckets one after another, with one bucket's users in memory at a time. */
+    Reconciliation.Report check(Reconciliation reconciliation) {
+        Reconciliation.Report report = Reconciliation.Report.empty();
+        for (int bucket = 0; bucket < count; bucket++) {
+            report = report.plus(reconciliation.check(stores(bucket)));
+        }
+        return report;
+    }
+
     /** What the stores hold for the users of {@code bucket}, once everything was added. */
     synchronized Reconciliation.Stores stores(int bucket) {
         flush();
