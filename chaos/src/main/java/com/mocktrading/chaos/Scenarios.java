@@ -173,10 +173,10 @@ final class Scenarios {
                         new Fault.Delay(Duration.ofMillis(700)))));
         all.add(new Scenario(
                 "hot-user",
-                "one user sends from 200 clients at once, next to the ordinary users",
+                "one user sends from 100 clients at once, next to the ordinary users",
                 "the hot user is rate limited (429 with Retry-After); nobody else is; the hot user's cash and holdings"
                         + " never go negative",
-                standard.withHotUser(200),
+                standard.withHotUser(100),
                 Duration.ZERO,
                 new OrdinaryUsersUnaffected()));
         all.add(new Scenario(

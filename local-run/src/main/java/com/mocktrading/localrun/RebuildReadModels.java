@@ -130,9 +130,11 @@ public final class RebuildReadModels {
                 line.append(String.format("  %s %,d / %,d (%.0f%%)", store, done, total, percent(done, total)));
             }
             double seconds = (System.nanoTime() - began) / 1e9;
-            out.printf("%5.0f s%s, %,.0f events/s%n", seconds, line, slowest / Math.max(seconds, 0.001));
+            out.printf("%5.0f s%s, %,.0f offsets/s%n", seconds, line, slowest / Math.max(seconds, 0.001));
             if (slowest >= total) {
-                out.printf("rebuilt: both stores took all %,d events in %.1f s%n", total, seconds);
+                out.printf(
+                        "rebuilt: both stores read all %,d offsets (every event the topic held at the start) in %.1f s%n",
+                        total, seconds);
                 return true;
             }
             if (System.nanoTime() > deadline) {

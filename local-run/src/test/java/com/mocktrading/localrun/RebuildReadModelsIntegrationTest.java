@@ -61,9 +61,11 @@ class RebuildReadModelsIntegrationTest {
             boolean second = RebuildReadModels.run(endpoints, jar, Duration.ofMinutes(5), System.out);
 
             assertThat(first).as(progress.toString(StandardCharsets.UTF_8)).isTrue();
+            // Progress counts offsets: the transactions' commit markers take some too.
             assertThat(progress.toString(StandardCharsets.UTF_8))
-                    .contains("elasticsearch " + TRADES + " / " + TRADES + " (100%)")
-                    .contains("rebuilt: both stores took all " + TRADES + " events");
+                    .containsPattern(
+                            "elasticsearch [0-9,]+ / [0-9,]+ \\(100%\\)  clickhouse [0-9,]+ / [0-9,]+ \\(100%\\)")
+                    .contains("rebuilt: both stores read all");
             assertThat(eventIds(history)).hasSize(TRADES);
             assertThat(history).hasSize(TRADES);
             assertThat(eventIds(analytics)).hasSize(TRADES);
