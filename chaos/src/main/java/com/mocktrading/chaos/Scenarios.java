@@ -198,6 +198,24 @@ final class Scenarios {
                 standard,
                 Duration.ZERO,
                 new FutureTick()));
+        all.add(new Scenario(
+                "service-clock-ahead",
+                "order-service restarted with its wall clock 40 s ahead (libfaketime), then in step again",
+                "orders carry an acceptance time 40 s ahead and prices look 40 s older (within the 60 s staleness"
+                        + " bound), so orders are still accepted; tokens stay valid; nothing lost or duplicated",
+                standard,
+                fault,
+                new FaultInjection() {
+                    @Override
+                    public void inject(ChaosStack stack) {
+                        stack.stack().restartWithClockAhead("order-service", Duration.ofSeconds(40));
+                    }
+
+                    @Override
+                    public void heal(ChaosStack stack) {
+                        stack.stack().restartWithClockAhead("order-service", Duration.ZERO);
+                    }
+                }));
         return all;
     }
 

@@ -24,7 +24,8 @@ record WorkloadShape(
 
     /** Many users, most orders keyed, a patient client. */
     static WorkloadShape standard(int users) {
-        return new WorkloadShape(users, 0, 20, 1, 0.75, Duration.ofSeconds(10), 0);
+        // Patient beyond the gateway's 15 s route timeout, so that every answer the system gives is heard.
+        return new WorkloadShape(users, 0, 20, 1, 0.75, Duration.ofSeconds(20), 0);
     }
 
     WorkloadShape withLiveClients(int clients) {

@@ -117,7 +117,8 @@ public final class ReadModelReaders {
         }
     }
 
-    private static HistoryTrade trade(JsonNode doc) {
+    /** A trade from its history document (the spill files use the same fields). */
+    static HistoryTrade trade(JsonNode doc) {
         JsonNode price = doc.get("executionPrice");
         return new HistoryTrade(
                 doc.path("eventId").asText(),

@@ -112,17 +112,9 @@ final class SpillCodec {
                 .toString();
     }
 
+    /** The fields of a trade's history document: read back as one. */
     static HistoryTrade trade(String text) {
-        JsonNode line = parse(text);
-        return new HistoryTrade(
-                line.get("eventId").asText(),
-                line.get("orderId").asText(),
-                line.get("userId").asText(),
-                line.get("symbol").asText(),
-                Side.valueOf(line.get("side").asText()),
-                line.get("quantity").asLong(),
-                ExecutionStatus.valueOf(line.get("status").asText()),
-                decimal(line.get("executionPrice")));
+        return ReadModelReaders.trade(parse(text));
     }
 
     static String outcome(TradeExecutedPayload outcome) {

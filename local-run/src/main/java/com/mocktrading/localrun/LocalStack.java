@@ -168,6 +168,27 @@ public final class LocalStack implements AutoCloseable {
         close();
     }
 
+    /**
+     * Restarts {@code service} with its wall clock {@code ahead} of the machine's (zero: in step again), as on a
+     * machine whose clock drifted.
+     */
+    public void restartWithClockAhead(String service, Duration ahead) {
+        ServiceProcess process = started.stream()
+                .filter(server ->
+                        server instanceof ServiceProcess && server.name().equals(service))
+                .map(ServiceProcess.class::cast)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service named '" + service + "'"));
+        supervisor.hold(service);
+        try {
+            process.stop();
+            process.skewClock(ahead);
+            process.start();
+        } finally {
+            supervisor.release(service);
+        }
+    }
+
     /** Restarts what ends unexpectedly; fault injection holds servers down through it. */
     public Supervisor supervisor() {
         return supervisor;

@@ -2,6 +2,7 @@ package com.mocktrading.localrun;
 
 import com.mocktrading.localstack.HttpProbe;
 import com.mocktrading.localstack.PrerequisiteMissingException;
+import com.mocktrading.localstack.process.FakeTime;
 import com.mocktrading.localstack.process.ManagedProcess;
 import com.mocktrading.localstack.process.ProcessBackedServer;
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ final class ServiceProcess extends ProcessBackedServer {
     private final int managementPort;
     private final Map<String, String> environment;
     private final Path logDirectory;
+    private volatile Map<String, String> clock = Map.of();
 
     ServiceProcess(
             String name, Path jar, int port, int managementPort, Map<String, String> environment, Path logDirectory) {
@@ -64,7 +66,13 @@ final class ServiceProcess extends ProcessBackedServer {
             process.environment("MANAGEMENT_PORT", Integer.toString(managementPort));
         }
         environment.forEach(process::environment);
+        clock.forEach(process::environment);
         return process.build();
+    }
+
+    /** From its next start on, the service's wall clock runs {@code ahead} of the machine's (zero: in step). */
+    void skewClock(Duration ahead) {
+        clock = ahead.isZero() ? Map.of() : FakeTime.environment(ahead);
     }
 
     @Override

@@ -12,6 +12,7 @@ import com.mocktrading.order.placement.IntakeTimeouts;
 import com.mocktrading.order.placement.OrderIntake;
 import com.mocktrading.order.placement.OrderPlacement;
 import com.mocktrading.order.placement.OrderRules;
+import com.mocktrading.order.placement.PerUserInFlight;
 import com.mocktrading.order.placement.idempotency.IdempotencyStore;
 import com.mocktrading.order.placement.kafka.KafkaOrderPublisher;
 import com.mocktrading.platform.dependency.DependencyCalls;
@@ -137,6 +138,7 @@ class OrderConfiguration {
                         properties.kafkaAcknowledgementTimeout(),
                         stores.dynamoDbCallTimeout(),
                         properties.inProgressWait()),
+                new PerUserInFlight(properties.maxInFlightPerUser()),
                 bulkheads.bulkhead("order-placement"));
     }
 

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param idempotencyRetention how long keys are remembered (the contract promises at least 24 h)
  * @param inProgressWait how long a concurrent duplicate waits for the first request's answer
  * @param kafkaAcknowledgementTimeout the longest wait for the broker's acks=all confirmation
+ * @param maxInFlightPerUser how many orders of one user this instance places at once; beyond it a request is
+ *     refused (429) at once, so that one user's burst never holds the capacity everybody shares
  */
 @ConfigurationProperties("mocktrading.orders")
 public record OrderProperties(
@@ -23,13 +25,17 @@ public record OrderProperties(
         @DefaultValue("13s") Duration idempotencyLease,
         @DefaultValue("25h") Duration idempotencyRetention,
         @DefaultValue("3s") Duration inProgressWait,
-        @DefaultValue("3s") Duration kafkaAcknowledgementTimeout) {
+        @DefaultValue("3s") Duration kafkaAcknowledgementTimeout,
+        @DefaultValue("4") int maxInFlightPerUser) {
 
     public OrderProperties {
         if (idempotencyLease.compareTo(requestDeadline) <= 0) {
             throw new IllegalArgumentException("mocktrading.orders.idempotency-lease (" + idempotencyLease
                     + ") must be longer than request-deadline (" + requestDeadline
                     + "), or a retry could take over a request that still works");
+        }
+        if (maxInFlightPerUser < 1) {
+            throw new IllegalArgumentException("mocktrading.orders.max-in-flight-per-user must be at least 1");
         }
         if (inProgressWait.compareTo(requestDeadline) >= 0) {
             throw new IllegalArgumentException(

@@ -40,29 +40,43 @@ public final class OrderIntake {
     private final DependencyCalls calls;
     private final Clock clock;
     private final IntakeTimeouts timeouts;
+    private final PerUserInFlight perUser;
     private final Bulkhead capacity;
 
-    /** @param capacity how many orders are placed at once; beyond it (and its short wait) a request is shed */
+    /**
+     * @param perUser how many of one user's orders are placed at once; beyond it a request is refused at once
+     * @param capacity how many orders are placed at once; beyond it (and its short wait) a request is shed
+     */
     public OrderIntake(
             OrderPlacement placement,
             IdempotencyStore idempotency,
             DependencyCalls calls,
             Clock clock,
             IntakeTimeouts timeouts,
+            PerUserInFlight perUser,
             Bulkhead capacity) {
         this.placement = placement;
         this.idempotency = idempotency;
         this.calls = calls;
         this.clock = clock;
         this.timeouts = timeouts;
+        this.perUser = perUser;
         this.capacity = capacity;
     }
 
     /**
-     * @throws ApiException 503 OVERLOADED before anything is done when the service is saturated; refusals of the
+     * @throws ApiException 429 RATE_LIMITED before anything is done when too many of the user's orders are in
+     *     placement, 503 OVERLOADED when the service is saturated; refusals of the
      *     order itself; 503s of unavailable dependencies, which changed nothing unless the code says otherwise
      */
     public Acceptance place(String userId, OrderRequest request, Optional<IdempotencyKey> key) {
+        if (!perUser.tryEnter(userId)) {
+            throw new ApiException(
+                    ErrorCode.RATE_LIMITED,
+                    "Too many of your orders are being placed at once; the request changed nothing, retry shortly",
+                    Duration.ofSeconds(1),
+                    null);
+        }
         try {
             return capacity.executeSupplier(() -> placeNow(userId, request, key));
         } catch (BulkheadFullException saturated) {
@@ -71,6 +85,8 @@ public final class OrderIntake {
                     "Too many orders are being placed right now; the request changed nothing, retry shortly",
                     Duration.ofSeconds(1),
                     saturated);
+        } finally {
+            perUser.leave(userId);
         }
     }
 
