@@ -223,7 +223,7 @@ record ChaosReport(
             }
         });
         answers.forEach((answer, count) -> {
-            if (answer.startsWith("500")) {
+            if (answer.startsWith("500") || answer.endsWith(" INTERNAL")) {
                 violations.add(count + " requests answered " + answer + ": a defect, never an answer to a fault");
             }
         });

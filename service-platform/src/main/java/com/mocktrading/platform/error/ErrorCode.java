@@ -55,6 +55,8 @@ public enum ErrorCode {
             case 404 -> NOT_FOUND;
             case 429 -> RATE_LIMITED;
             case 503 -> DEPENDENCY_UNAVAILABLE;
+            // The gateway's own 502 and 504 (its route timed out): the service may have acted on the request.
+            case 502, 504 -> UPSTREAM_FAILED;
             default -> status >= 500 ? INTERNAL : VALIDATION_FAILED;
         };
     }
