@@ -26,7 +26,7 @@ public record OrderProperties(
         @DefaultValue("25h") Duration idempotencyRetention,
         @DefaultValue("3s") Duration inProgressWait,
         @DefaultValue("3s") Duration kafkaAcknowledgementTimeout,
-        @DefaultValue("4") int maxInFlightPerUser) {
+        @DefaultValue("16") int maxInFlightPerUser) {
 
     public OrderProperties {
         if (idempotencyLease.compareTo(requestDeadline) <= 0) {
