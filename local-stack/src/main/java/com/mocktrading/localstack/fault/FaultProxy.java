@@ -80,14 +80,16 @@ public final class FaultProxy implements AutoCloseable {
         if (next instanceof Fault.HttpErrors && framing != Framing.HTTP) {
             throw new IllegalArgumentException(name + " does not frame HTTP and cannot answer requests itself");
         }
+        boolean severs = next instanceof Fault.Reset || next instanceof Fault.Drop;
+        if (severs) {
+            // Before the fault is published: bytes held back by an earlier fault must not slip out on the way.
+            connections.forEach(connection -> connection.close(next instanceof Fault.Reset));
+        }
         synchronized (faultChanged) {
             fault = next;
             faultChanged.notifyAll();
         }
         LOG.info("fault proxy {}: {}", name, next);
-        if (next instanceof Fault.Reset || next instanceof Fault.Drop) {
-            connections.forEach(connection -> connection.close(next instanceof Fault.Reset));
-        }
     }
 
     /** Lets everything pass again. */
@@ -182,7 +184,7 @@ public final class FaultProxy implements AutoCloseable {
                 faultChanged.wait(200);
             }
         }
-        return !closed && !connection.closed;
+        return !closed && !connection.closed && !(fault instanceof Fault.Reset || fault instanceof Fault.Drop);
     }
 
     private static void closeQuietly(Socket socket, boolean reset) {

@@ -76,6 +76,24 @@ class FaultProxyTest {
     }
 
     @Test
+    void aResetAfterHalfOpenLetsNoHeldAnswerOut() throws Exception {
+        proxy = FaultProxy.start("echo", 0, "127.0.0.1", startEchoServer(), FaultProxy.Framing.BYTES);
+        for (int attempt = 0; attempt < 20; attempt++) {
+            try (Line line = new Line(proxy.port())) {
+                proxy.inject(Fault.HALF_OPEN);
+                String sent = "held-" + attempt;
+                line.send(sent);
+                while (!received.contains(sent)) {
+                    Thread.sleep(5);
+                }
+                proxy.inject(Fault.RESET);
+                assertThatThrownBy(() -> line.read(Duration.ofSeconds(2))).isInstanceOf(IOException.class);
+            }
+            proxy.heal();
+        }
+    }
+
+    @Test
     void aResetBreaksOpenConnectionsAndRefusesNewOnesUntilHealed() throws Exception {
         proxy = FaultProxy.start("echo", 0, "127.0.0.1", startEchoServer(), FaultProxy.Framing.BYTES);
         try (Line open = new Line(proxy.port())) {
