@@ -21,6 +21,11 @@ public final class ConsistencyCheckCommand {
     private static final PrintStream OUT = System.out;
     private static final int ORDERS_PER_BUCKET = 100_000;
     private static final int MIN_BUCKETS = 16;
+    /**
+     * A scan page of a large table takes seconds on a loaded DynamoDB (Local serialises them): the check is a batch
+     * job, not a request, and waits longer than a service call would.
+     */
+    private static final Duration SCAN_PAGE_TIMEOUT = Duration.ofSeconds(30);
 
     private ConsistencyCheckCommand() {}
 
@@ -63,7 +68,7 @@ public final class ConsistencyCheckCommand {
 
     /** {@link #run(Endpoints, Duration)} with the users split into {@code buckets}. */
     public static Reconciliation.Report run(Endpoints endpoints, Duration inFlight, int buckets) throws Exception {
-        try (DynamoDbClient dynamo = DynamoDbClients.create(endpoints.dynamoDb());
+        try (DynamoDbClient dynamo = scanningClient(endpoints.dynamoDb());
                 UserBuckets spill = new UserBuckets(buckets)) {
             DynamoDbScans stores = new DynamoDbScans(dynamo);
             ReadModelReaders readModels = new ReadModelReaders(endpoints.elasticsearch(), endpoints.clickHouse());
@@ -76,6 +81,10 @@ public final class ConsistencyCheckCommand {
             readModels.forEachAnalyticsRow(spill::analyticsRow);
             return spill.check(new Reconciliation(settledBefore));
         }
+    }
+
+    private static DynamoDbClient scanningClient(String endpoint) {
+        return DynamoDbClients.create(endpoint, "us-east-1", SCAN_PAGE_TIMEOUT.multipliedBy(3), SCAN_PAGE_TIMEOUT, 8);
     }
 
     /** The counts, then at most {@code maxViolations} violations (all are counted). */
