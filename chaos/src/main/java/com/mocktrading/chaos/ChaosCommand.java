@@ -1,19 +1,16 @@
 package com.mocktrading.chaos;
 
 import com.mocktrading.localrun.LocalStackSettings;
-import java.io.IOException;
+import com.mocktrading.localstack.ShutdownHooks;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * {@code bin/chaos SCENARIO... [--users=N --duration=S --fault=S --data-dir=DIR]} (or {@code all}, or
@@ -70,7 +67,7 @@ public final class ChaosCommand {
 
     /** Runs the scenarios one after another on one fresh stack in {@code data}, printing each report. */
     static List<ChaosReport> run(List<Scenario> scenarios, Path data, Duration duration) throws Exception {
-        wipe(data);
+        ShutdownHooks.deleteRecursively(data);
         LocalStackSettings settings = chaosSettings(data, Path.of("").toAbsolutePath());
         OUT.println("starting the local system with fault proxies, data in " + data + " (logs in "
                 + data.resolve("logs") + ") ...");
@@ -93,29 +90,7 @@ public final class ChaosCommand {
 
     /** The local run's settings on free ports, with a feed fast enough that every traded symbol has a fresh price. */
     static LocalStackSettings chaosSettings(Path data, Path projectDirectory) {
-        LocalStackSettings free = LocalStackSettings.onFreePorts(data, projectDirectory);
-        return new LocalStackSettings(
-                free.dataDirectory(),
-                free.kafkaPort(),
-                free.kafkaControllerPort(),
-                free.dynamoDbPort(),
-                free.redisPort(),
-                free.elasticsearchPort(),
-                free.elasticsearchTransportPort(),
-                free.clickHouseHttpPort(),
-                free.clickHouseTcpPort(),
-                free.flinkRestPort(),
-                free.orderServicePort(),
-                free.portfolioServicePort(),
-                free.queryServicePort(),
-                free.marketDataServicePort(),
-                free.gatewayPort(),
-                free.gatewayManagementPort(),
-                free.gatewayAddress(),
-                100,
-                200,
-                free.elasticsearchHeap(),
-                free.projectDirectory());
+        return LocalStackSettings.onFreePorts(data, projectDirectory).withFeed(100, 200);
     }
 
     private static void list(List<Scenario> catalogue) {
@@ -136,17 +111,6 @@ public final class ChaosCommand {
                     report.passed() ? "PASSED" : "FAILED",
                     report.accepted(),
                     report.longestUnavailability().toMillis() / 1000.0);
-        }
-    }
-
-    private static void wipe(Path data) throws IOException {
-        if (!Files.exists(data)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(data)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }

@@ -4,6 +4,7 @@ import com.mocktrading.consistency.Reconciliation;
 import com.mocktrading.consistency.Violation;
 import com.mocktrading.core.order.OrderRecord;
 import com.mocktrading.core.order.OrderStatus;
+import com.mocktrading.localrun.FaultProxies;
 import com.mocktrading.localstack.fault.FaultProxy;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -73,7 +74,7 @@ record ChaosReport(
 
         static StackFacts of(ChaosStack stack) {
             Map<String, String> proxies = new TreeMap<>();
-            for (String store : List.of("dynamodb", "redis", "elasticsearch", "clickhouse")) {
+            for (String store : FaultProxies.STORES) {
                 long refusedConnections = 0;
                 long injected = 0;
                 for (FaultProxy proxy : stack.proxies().to(store)) {

@@ -28,15 +28,9 @@ final class FutureTick implements FaultInjection {
     @Override
     public void inject(ChaosStack stack) throws Exception {
         // The first symbol of the universe: one every workload trades.
-        String token = stack.stack().devTokenIssuer().issue("chaos-feed");
-        HttpResponse<String> listed = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(stack.gateway() + "/v1/symbols"))
-                                .timeout(Duration.ofSeconds(10))
-                                .header("Authorization", "Bearer " + token)
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        symbol = JSON.readTree(listed.body()).get(0).get("symbol").asText();
+        symbol = ScenarioRun.symbols(
+                        stack.gateway(), stack.stack().devTokenIssuer().issue("chaos-feed"), 1)
+                .get(0);
         try (MarketDataPublisher feed =
                 new MarketDataPublisher(stack.endpoints().kafka())) {
             feed.accept(new MarketDataPayload(symbol, PLANTED, Instant.now().plus(Duration.ofHours(1))));

@@ -59,7 +59,7 @@ final class ScenarioRun {
             users.add(user(tag + "-u" + i));
         }
         OrderClient.User hotUser = user(tag + "-hot");
-        List<String> symbols = symbols(users.get(0), shape.symbols());
+        List<String> symbols = symbols(stack.gateway(), users.get(0).token(), shape.symbols());
         LiveClients live = new LiveClients(stack.marketDataSocket(), users.subList(0, shape.liveClients()), symbols);
         Workload workload = new Workload(stack.gateway(), shape, users, hotUser, symbols);
         long began = System.nanoTime();
@@ -103,12 +103,12 @@ final class ScenarioRun {
     }
 
     /** The first symbols of the universe, as the gateway lists them. */
-    private List<String> symbols(OrderClient.User user, int count) throws Exception {
+    static List<String> symbols(String gateway, String token, int count) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(URI.create(stack.gateway() + "/v1/symbols"))
+                        HttpRequest.newBuilder(URI.create(gateway + "/v1/symbols"))
                                 .timeout(Duration.ofSeconds(10))
-                                .header("Authorization", "Bearer " + user.token())
+                                .header("Authorization", "Bearer " + token)
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         JsonNode listed = JSON.readTree(response.body());

@@ -6,6 +6,7 @@ import com.mocktrading.localstack.SharedServers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -26,6 +27,9 @@ class ChaosScenariosIntegrationTest {
     private static final Duration FAULT = Duration.ofSeconds(8);
     private static final Set<ProcessHandle> BEFORE =
             ProcessHandle.current().descendants().collect(Collectors.toSet());
+
+    /** Each scenario's users are new: the system is fresh, so a counter names them apart. */
+    private static final AtomicInteger RUNS = new AtomicInteger();
 
     private static ChaosStack stack;
 
@@ -61,8 +65,7 @@ class ChaosScenariosIntegrationTest {
                         "power-cut")
                 .map(name -> DynamicTest.dynamicTest(name, () -> {
                     Scenario scenario = Scenarios.named(name, USERS, FAULT).orElseThrow();
-                    ChaosReport report =
-                            new ScenarioRun(stack, scenario, LOAD, "t" + System.nanoTime() % 100_000).run();
+                    ChaosReport report = new ScenarioRun(stack, scenario, LOAD, "t" + RUNS.incrementAndGet()).run();
                     report.print(System.out);
                     assertThat(report.violations()).as(name).isEmpty();
                     assertThat(report.accepted())

@@ -16,8 +16,8 @@ import java.util.Map;
  */
 public final class FaultProxies implements AutoCloseable {
 
-    static final List<String> STORES = List.of("dynamodb", "redis", "elasticsearch", "clickhouse");
-    static final List<String> CLIENTS = List.of(
+    public static final List<String> STORES = List.of("dynamodb", "redis", "elasticsearch", "clickhouse");
+    public static final List<String> CLIENTS = List.of(
             "order-service",
             "portfolio-service",
             "query-service",

@@ -120,7 +120,8 @@ public final class LocalStack implements AutoCloseable {
         startupTimes.put(server.name(), Duration.ofNanos(System.nanoTime() - begin));
     }
 
-    private static String projectVersion() throws IOException {
+    /** The version of the built jars this checkout runs. */
+    static String projectVersion() throws IOException {
         Properties properties = new Properties();
         try (InputStream in = LocalStack.class.getResourceAsStream("/local-run.properties")) {
             properties.load(in);

@@ -93,6 +93,32 @@ public record LocalStackSettings(
                 projectDirectory);
     }
 
+    /** These settings with a simulated universe of {@code symbols} ticking {@code rate} times a second. */
+    public LocalStackSettings withFeed(int symbols, double rate) {
+        return new LocalStackSettings(
+                dataDirectory,
+                kafkaPort,
+                kafkaControllerPort,
+                dynamoDbPort,
+                redisPort,
+                elasticsearchPort,
+                elasticsearchTransportPort,
+                clickHouseHttpPort,
+                clickHouseTcpPort,
+                flinkRestPort,
+                orderServicePort,
+                portfolioServicePort,
+                queryServicePort,
+                marketDataServicePort,
+                gatewayPort,
+                gatewayManagementPort,
+                gatewayAddress,
+                symbols,
+                rate,
+                elasticsearchHeap,
+                projectDirectory);
+    }
+
     /**
      * Defaults overridden by {@code --name=value} options, e.g. {@code --kafka-port=19092};
      * {@code --mode=servers-only} leaves the services out.

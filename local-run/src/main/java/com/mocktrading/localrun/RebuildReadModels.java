@@ -2,19 +2,15 @@ package com.mocktrading.localrun;
 
 import com.mocktrading.consistency.CommandOptions;
 import com.mocktrading.events.Topics;
+import com.mocktrading.localstack.ShutdownHooks;
 import com.mocktrading.localstack.flink.FlinkJarJob;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
@@ -45,7 +41,8 @@ public final class RebuildReadModels {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = CommandOptions.parse(args, "--kafka=127.0.0.1:9092");
         Path jar = Path.of(options.getOrDefault(
-                "jar", "flink-persistence-job/target/flink-persistence-job-" + version() + "-job.jar"));
+                "jar",
+                "flink-persistence-job/target/flink-persistence-job-" + LocalStack.projectVersion() + "-job.jar"));
         boolean done = run(
                 new Endpoints(
                         options.getOrDefault("flink", "http://127.0.0.1:8081"),
@@ -106,7 +103,7 @@ public final class RebuildReadModels {
                         .get(30, TimeUnit.SECONDS);
             }
         } finally {
-            delete(checkpoints);
+            ShutdownHooks.deleteRecursively(checkpoints);
         }
     }
 
@@ -212,23 +209,5 @@ public final class RebuildReadModels {
 
     private static double percent(long done, long total) {
         return total == 0 ? 100 : 100.0 * done / total;
-    }
-
-    private static String version() throws IOException {
-        Properties properties = new Properties();
-        try (InputStream in = RebuildReadModels.class.getResourceAsStream("/local-run.properties")) {
-            properties.load(in);
-        }
-        return properties.getProperty("project.version");
-    }
-
-    private static void delete(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
