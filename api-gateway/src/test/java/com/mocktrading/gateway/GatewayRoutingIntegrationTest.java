@@ -34,7 +34,7 @@ class GatewayRoutingIntegrationTest {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Path KEYS = keys();
     private static final DevTokenIssuer ISSUER = DevTokenIssuer.loadOrCreate(KEYS);
-    private static final RecordingUpstream UPSTREAM = upstream();
+    private static final RecordingUpstream UPSTREAM = RecordingUpstream.start();
     /** The order-service route reaches the upstream through a proxy that can break its connections. */
     private static final FaultProxy ORDERS = FaultProxy.start(
             "order-service", 0, "127.0.0.1", URI.create(UPSTREAM.url()).getPort(), FaultProxy.Framing.BYTES);
@@ -264,7 +264,11 @@ class GatewayRoutingIntegrationTest {
                     request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(UPSTREAM.next()).isNotNull();
             ORDERS.inject(Fault.RESET);
-            return answer.get(20, TimeUnit.SECONDS);
+            HttpResponse<String> response = answer.get(20, TimeUnit.SECONDS);
+            assertThat(UPSTREAM.next(Duration.ofSeconds(1)))
+                    .as("what the service may have done is never sent again by the gateway")
+                    .isNull();
+            return response;
         } finally {
             ORDERS.heal();
         }
@@ -285,14 +289,6 @@ class GatewayRoutingIntegrationTest {
     private static Path keys() {
         try {
             return Files.createTempDirectory("gateway-dev-issuer");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static RecordingUpstream upstream() {
-        try {
-            return new RecordingUpstream();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

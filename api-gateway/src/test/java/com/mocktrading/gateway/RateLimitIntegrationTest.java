@@ -29,7 +29,7 @@ class RateLimitIntegrationTest {
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final RecordingUpstream UPSTREAM = upstream();
+    private static final RecordingUpstream UPSTREAM = RecordingUpstream.start();
     private static final ConfigurableApplicationContext LIMITED =
             gateway(SharedServers.redis().uri());
     private static final ConfigurableApplicationContext NO_REDIS = gateway("redis://127.0.0.1:" + FreePorts.next());
@@ -135,13 +135,5 @@ class RateLimitIntegrationTest {
                 "--mocktrading.security.jwt.issuer=" + DevTokenIssuer.ISSUER));
         arguments.addAll(List.of(more));
         return new SpringApplicationBuilder(ApiGatewayApplication.class).run(arguments.toArray(String[]::new));
-    }
-
-    private static RecordingUpstream upstream() {
-        try {
-            return new RecordingUpstream();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

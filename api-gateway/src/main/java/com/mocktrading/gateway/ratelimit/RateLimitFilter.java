@@ -1,6 +1,5 @@
 package com.mocktrading.gateway.ratelimit;
 
-import java.security.Principal;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
@@ -25,10 +24,12 @@ public final class RateLimitFilter implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        Mono<Void> routed = Mono.defer(() -> chain.filter(exchange));
+        // The limited request completes empty like any other: choose what runs first, then run it once.
         return exchange.getPrincipal()
-                .map(Principal::getName)
-                .flatMap(user -> perUser.apply(exchange, "user:" + user, chain.filter(exchange)))
-                .switchIfEmpty(Mono.defer(() -> chain.filter(exchange)));
+                .map(principal -> perUser.apply(exchange, "user:" + principal.getName(), routed))
+                .defaultIfEmpty(routed)
+                .flatMap(next -> next);
     }
 
     /** After the request id is set, before routing. */

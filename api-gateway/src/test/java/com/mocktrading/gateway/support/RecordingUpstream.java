@@ -3,8 +3,10 @@ package com.mocktrading.gateway.support;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -18,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RecordingUpstream implements AutoCloseable {
 
-    public record Forwarded(String method, String pathAndQuery, Map<String, List<String>> headers) {
+    public record Forwarded(String method, String pathAndQuery, Map<String, List<String>> headers, String body) {
 
         public String header(String name) {
             return headers.entrySet().stream()
@@ -32,15 +34,15 @@ public final class RecordingUpstream implements AutoCloseable {
     private final HttpServer server;
     private final BlockingQueue<Forwarded> received = new LinkedBlockingQueue<>();
 
-    public RecordingUpstream() throws IOException {
+    private RecordingUpstream() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             String query = exchange.getRequestURI().getRawQuery();
             received.add(new Forwarded(
                     exchange.getRequestMethod(),
                     exchange.getRequestURI().getRawPath() + (query == null ? "" : "?" + query),
-                    Map.copyOf(exchange.getRequestHeaders())));
-            exchange.getRequestBody().readAllBytes();
+                    Map.copyOf(exchange.getRequestHeaders()),
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
             byte[] body = "{\"upstream\":true}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
@@ -51,18 +53,32 @@ public final class RecordingUpstream implements AutoCloseable {
         server.start();
     }
 
+    /** An upstream listening on a free loopback port. */
+    public static RecordingUpstream start() {
+        try {
+            return new RecordingUpstream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** The next request the gateway forwarded, or null within 5 s. */
     /** Forgets what was forwarded so far, so that {@link #next} waits for what comes after. */
     public void forget() {
         received.clear();
     }
 
+    /** The next request the gateway forwarded, or null within 5 s. */
     public Forwarded next() throws InterruptedException {
-        return received.poll(5, TimeUnit.SECONDS);
+        return next(Duration.ofSeconds(5));
+    }
+
+    /** The next request the gateway forwarded, or null within {@code wait}. */
+    public Forwarded next(Duration wait) throws InterruptedException {
+        return received.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
