@@ -45,6 +45,9 @@ class GatewayRoutingIntegrationTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("mocktrading.gateway.order-service", () -> "http://" + ORDERS.address());
+        // The proxy breaks connections on purpose; a health check caught in that would take the one instance out of
+        // rotation for the next test. Balancing and health checks are OrderReplicasIntegrationTest's subject.
+        registry.add("spring.cloud.loadbalancer.health-check.interval", () -> "1h");
         registry.add("mocktrading.gateway.portfolio-service", UPSTREAM::url);
         registry.add("mocktrading.gateway.query-service", UPSTREAM::url);
         registry.add("mocktrading.gateway.market-data-service", () -> "http://127.0.0.1:" + FreePorts.next());

@@ -131,6 +131,9 @@ class RateLimitIntegrationTest {
                 "--mocktrading.gateway.rate-limit.redis-uri=" + redisUri,
                 "--mocktrading.gateway.rate-limit.capacity=5",
                 "--mocktrading.gateway.rate-limit.refill-per-second=0.5",
+                // Checked once at start: this JVM runs several gateways, and the first one to stop disposes the
+                // network resources they share, which waits for health checks still running in the others.
+                "--spring.cloud.loadbalancer.health-check.interval=1h",
                 "--mocktrading.security.jwt.public-key-location=" + TestTokens.publicKeyLocation(),
                 "--mocktrading.security.jwt.issuer=" + DevTokenIssuer.ISSUER));
         arguments.addAll(List.of(more));

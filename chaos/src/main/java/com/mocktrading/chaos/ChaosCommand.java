@@ -88,9 +88,14 @@ public final class ChaosCommand {
         return reports;
     }
 
-    /** The local run's settings on free ports, with a feed fast enough that every traded symbol has a fresh price. */
+    /**
+     * The local run's settings on free ports, with a feed fast enough that every traded symbol has a fresh price,
+     * and two order-service replicas, so that one can fail while the other serves.
+     */
     static LocalStackSettings chaosSettings(Path data, Path projectDirectory) {
-        return LocalStackSettings.onFreePorts(data, projectDirectory).withFeed(100, 200);
+        return LocalStackSettings.onFreePorts(data, projectDirectory)
+                .withFeed(100, 200)
+                .withOrderServiceReplicas(2);
     }
 
     private static void list(List<Scenario> catalogue) {

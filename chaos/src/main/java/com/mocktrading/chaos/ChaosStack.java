@@ -70,6 +70,11 @@ final class ChaosStack implements AutoCloseable {
         return stack.flink().checkpointDirectory();
     }
 
+    /** The processes that run {@code service}: one, or each of its replicas. */
+    List<String> replicasOf(String service) {
+        return stack.replicasOf(service);
+    }
+
     /** SIGKILL to the server's whole process tree at once; the supervisor restarts it unless it is held. */
     void kill(String server) {
         List<ProcessHandle> tree = tree(server);

@@ -43,6 +43,7 @@ final class ScenarioRun {
             List<OrderRecord> orders,
             List<LiveClients.LiveClient> liveClients,
             long faultEndedNanos,
+            Duration longestUnavailability,
             String gateway) {}
 
     ScenarioRun(ChaosStack stack, Scenario scenario, Duration workloadLength, String tag) {
@@ -81,7 +82,15 @@ final class ScenarioRun {
             List<OrderRecord> orders = settle();
             Thread.sleep(2_000); // the last order updates reach the live clients
             Evidence evidence = new Evidence(
-                    users, hotUser, symbols, workload.placed(), orders, live.clients(), faultEnded, stack.gateway());
+                    users,
+                    hotUser,
+                    symbols,
+                    workload.placed(),
+                    orders,
+                    live.clients(),
+                    faultEnded,
+                    workload.availability().longestUnavailability(),
+                    stack.gateway());
             Reconciliation.Report check = check();
             List<String> own = scenario.fault().verify(stack, evidence);
             return ChaosReport.of(

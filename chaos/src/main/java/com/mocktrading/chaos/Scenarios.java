@@ -21,12 +21,21 @@ final class Scenarios {
         List<Scenario> all = new ArrayList<>();
         all.add(new Scenario(
                 "kill-order-service",
-                "SIGKILL to order-service mid-load; the supervisor restarts it",
+                "SIGKILL to every order-service replica at once mid-load; the supervisor restarts them",
                 "orders fail (502/503, timeouts) until it is back; keyed retries then get their one order; nothing"
                         + " accepted is lost, nothing runs twice",
                 standard,
                 Duration.ZERO,
                 killed("order-service")));
+        all.add(new Scenario(
+                "kill-order-service-replica",
+                "SIGKILL to one of the two order-service replicas mid-load; it stays down for the fault's length",
+                "orders in flight on it get 502 and are retried with their key; the gateway sends the rest to the"
+                        + " live replica (a refused connection is tried on the next), so no client goes unanswered"
+                        + " for as long as the replica is down; nothing lost, nothing runs twice",
+                standard,
+                fault,
+                new OtherReplicaServes(heldDown("order-service-2", true), fault)));
         all.add(new Scenario(
                 "kill-market-data-service",
                 "SIGKILL to market-data-service while WebSocket clients are connected",
@@ -225,16 +234,19 @@ final class Scenarios {
                 .findFirst();
     }
 
-    private static FaultInjection killed(String server) {
+    /** Every process of {@code service} (each replica) killed at once; the supervisor restarts them. */
+    private static FaultInjection killed(String service) {
         return new FaultInjection() {
             @Override
             public void inject(ChaosStack stack) {
-                stack.kill(server);
+                stack.replicasOf(service).parallelStream().forEach(stack::kill);
             }
 
             @Override
             public void heal(ChaosStack stack) throws InterruptedException {
-                stack.awaitRunning(server, RESTART_TIMEOUT);
+                for (String replica : stack.replicasOf(service)) {
+                    stack.awaitRunning(replica, RESTART_TIMEOUT);
+                }
             }
         };
     }

@@ -142,7 +142,15 @@ class ChaosReportTest {
 
     private ChaosReport report() {
         ScenarioRun.Evidence evidence = new ScenarioRun.Evidence(
-                List.of(), new OrderClient.User("hot", "t"), List.of("ACME"), placed, orders, List.of(), 0, "");
+                List.of(),
+                new OrderClient.User("hot", "t"),
+                List.of("ACME"),
+                placed,
+                orders,
+                List.of(),
+                0,
+                Duration.ofSeconds(3),
+                "");
         return ChaosReport.of(
                 SCENARIO,
                 evidence,

@@ -51,6 +51,7 @@ class ChaosScenariosIntegrationTest {
     Stream<DynamicTest> eachScenarioKeepsEveryPromise() {
         return Stream.of(
                         "kill-order-service",
+                        "kill-order-service-replica",
                         "kill-market-data-service",
                         "crash-after-commit",
                         "kill-flink",

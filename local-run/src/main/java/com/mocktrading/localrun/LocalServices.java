@@ -1,8 +1,12 @@
 package com.mocktrading.localrun;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mocktrading.localstack.auth.DevTokenIssuer;
 import com.mocktrading.localstack.flink.FlinkJarJob;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -12,13 +16,26 @@ import java.util.Map;
  */
 final class LocalServices {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private LocalServices() {}
 
     static List<ServiceProcess> of(LocalStack stack, Path projectDirectory, String version) {
         LocalStackSettings settings = stack.settings();
         Path logs = settings.dataDirectory().resolve("logs");
-        return List.of(
-                service(stack, "order-service", projectDirectory, version, settings.orderServicePort(), logs),
+        List<ServiceProcess> services = new ArrayList<>();
+        List<Integer> orderServicePorts = settings.orderServicePorts();
+        for (int replica = 1; replica <= orderServicePorts.size(); replica++) {
+            services.add(service(
+                    stack,
+                    replicaName("order-service", replica),
+                    "order-service",
+                    projectDirectory,
+                    version,
+                    orderServicePorts.get(replica - 1),
+                    logs));
+        }
+        services.addAll(List.of(
                 service(stack, "portfolio-service", projectDirectory, version, settings.portfolioServicePort(), logs),
                 service(stack, "query-service", projectDirectory, version, settings.queryServicePort(), logs),
                 service(
@@ -34,7 +51,13 @@ final class LocalServices {
                         settings.gatewayPort(),
                         settings.gatewayManagementPort(),
                         gateway(stack),
-                        logs));
+                        logs)));
+        return services;
+    }
+
+    /** The first replica has the service's name, the others a number: order-service, order-service-2, ... */
+    static String replicaName(String service, int replica) {
+        return replica == 1 ? service : service + "-" + replica;
     }
 
     /** What every service is configured with, each store reached on the service's own route. */
@@ -100,7 +123,8 @@ final class LocalServices {
                 Map.entry("MOCKTRADING_GATEWAY_RATE_LIMIT_PER_ADDRESS_CAPACITY", "100000"),
                 Map.entry("MOCKTRADING_GATEWAY_RATE_LIMIT_PER_ADDRESS_REFILL_PER_SECOND", "100000"),
                 Map.entry("SPRING_PROFILES_ACTIVE", "local"),
-                Map.entry("ORDER_SERVICE_URL", "http://127.0.0.1:" + settings.orderServicePort()),
+                // The gateway balances over every replica: the instance list replaces its one ORDER_SERVICE_URL.
+                Map.entry("SPRING_APPLICATION_JSON", orderServiceInstances(settings)),
                 Map.entry("PORTFOLIO_SERVICE_URL", "http://127.0.0.1:" + settings.portfolioServicePort()),
                 Map.entry("QUERY_SERVICE_URL", "http://127.0.0.1:" + settings.queryServicePort()),
                 Map.entry("MARKET_DATA_SERVICE_URL", "http://127.0.0.1:" + settings.marketDataServicePort()),
@@ -113,6 +137,19 @@ final class LocalServices {
                         "MOCKTRADING_DEV_TOKEN_KEY_LOCATION",
                         issuer.resolve("signing-key.jwk.json").toUri().toString()),
                 Map.entry("MOCKTRADING_GATEWAY_RATE_LIMIT_REDIS_URI", redis(stack, "api-gateway")));
+    }
+
+    private static String orderServiceInstances(LocalStackSettings settings) {
+        ObjectNode json = JSON.createObjectNode();
+        ArrayNode instances = json.putObject("spring")
+                .putObject("cloud")
+                .putObject("discovery")
+                .putObject("client")
+                .putObject("simple")
+                .putObject("instances")
+                .putArray("order-service");
+        settings.orderServicePorts().forEach(port -> instances.addObject().put("uri", "http://127.0.0.1:" + port));
+        return json.toString();
     }
 
     /** The simulated feed, unless the run was asked for none ({@code --simulator-rate=0}). */
@@ -146,9 +183,15 @@ final class LocalServices {
 
     private static ServiceProcess service(
             LocalStack stack, String name, Path projectDirectory, String version, int port, Path logs) {
+        return service(stack, name, name, projectDirectory, version, port, logs);
+    }
+
+    /** {@code name} runs {@code service}'s jar: replicas of one service share its jar and its routes to the stores. */
+    private static ServiceProcess service(
+            LocalStack stack, String name, String service, Path projectDirectory, String version, int port, Path logs) {
         // The other services answer their probes on their one port.
         return new ServiceProcess(
-                name, jar(projectDirectory, name, version), port, port, environment(stack, name), logs);
+                name, jar(projectDirectory, service, version), port, port, environment(stack, service), logs);
     }
 
     private static Path jar(Path projectDirectory, String name, String version) {

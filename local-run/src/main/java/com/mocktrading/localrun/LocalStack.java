@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 
 /**
  * Every server of the system with its data kept under one directory, each in a process of its own, started in
@@ -170,24 +171,40 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Restarts {@code service} with its wall clock {@code ahead} of the machine's (zero: in step again), as on a
-     * machine whose clock drifted.
+     * Restarts each replica of {@code service} in turn with its wall clock {@code ahead} of the machine's (zero: in
+     * step again), as on a machine whose clock drifted.
      */
     public void restartWithClockAhead(String service, Duration ahead) {
-        ServiceProcess process = started.stream()
-                .filter(server ->
-                        server instanceof ServiceProcess && server.name().equals(service))
-                .map(ServiceProcess.class::cast)
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no service named '" + service + "'"));
-        supervisor.hold(service);
-        try {
-            process.stop();
-            process.skewClock(ahead);
-            process.start();
-        } finally {
-            supervisor.release(service);
+        for (String replica : replicasOf(service)) {
+            ServiceProcess process = (ServiceProcess) server(replica);
+            supervisor.hold(replica);
+            try {
+                process.stop();
+                process.skewClock(ahead);
+                process.start();
+            } finally {
+                supervisor.release(replica);
+            }
         }
+    }
+
+    /** The names of the processes that run {@code service}: itself, and its numbered replicas if it has any. */
+    public List<String> replicasOf(String service) {
+        List<String> replicas = started.stream()
+                .map(LocalServer::name)
+                .filter(name -> name.equals(service) || name.matches(Pattern.quote(service) + "-\\d+"))
+                .toList();
+        if (replicas.isEmpty()) {
+            throw new IllegalArgumentException("no server named '" + service + "'");
+        }
+        return replicas;
+    }
+
+    private LocalServer server(String name) {
+        return started.stream()
+                .filter(server -> server.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no server named '" + name + "'"));
     }
 
     /** Restarts what ends unexpectedly; fault injection holds servers down through it. */
@@ -262,7 +279,7 @@ public final class LocalStack implements AutoCloseable {
         ports.put(settings.clickHouseTcpPort(), "clickhouse-tcp-port");
         ports.put(settings.flinkRestPort(), "flink-port");
         if (settings.projectDirectory() != null) {
-            ports.put(settings.orderServicePort(), "order-service-port");
+            settings.orderServicePorts().forEach(port -> ports.put(port, "order-service-port"));
             ports.put(settings.portfolioServicePort(), "portfolio-service-port");
             ports.put(settings.queryServicePort(), "query-service-port");
             ports.put(settings.marketDataServicePort(), "market-data-service-port");

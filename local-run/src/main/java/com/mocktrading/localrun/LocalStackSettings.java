@@ -2,12 +2,15 @@ package com.mocktrading.localrun;
 
 import com.mocktrading.localstack.FreePorts;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Where the local run keeps its data and which ports it uses. The defaults are each server's usual port,
  * so tools and service configurations find them without flags.
  *
+ * @param orderServicePorts one port per order-service replica, the gateway balancing over them
  * @param symbols the size of the simulated universe (simulator and market-data service agree on it)
  * @param simulatorRate price updates per second the simulator publishes; 0 runs no simulator
  * @param gatewayManagementPort the gateway's probes and metrics, on loopback only: its public port has no
@@ -28,7 +31,7 @@ public record LocalStackSettings(
         int clickHouseHttpPort,
         int clickHouseTcpPort,
         int flinkRestPort,
-        int orderServicePort,
+        List<Integer> orderServicePorts,
         int portfolioServicePort,
         int queryServicePort,
         int marketDataServicePort,
@@ -42,6 +45,13 @@ public record LocalStackSettings(
 
     public static final String LOOPBACK = "127.0.0.1";
 
+    public LocalStackSettings {
+        orderServicePorts = List.copyOf(orderServicePorts);
+        if (orderServicePorts.isEmpty()) {
+            throw new IllegalArgumentException("at least one order-service replica");
+        }
+    }
+
     public static LocalStackSettings defaults(Path dataDirectory) {
         return new LocalStackSettings(
                 dataDirectory,
@@ -54,7 +64,7 @@ public record LocalStackSettings(
                 8123,
                 9000,
                 8081,
-                8091,
+                List.of(8091),
                 8092,
                 8093,
                 8094,
@@ -80,7 +90,7 @@ public record LocalStackSettings(
                 FreePorts.next(),
                 FreePorts.next(),
                 FreePorts.next(),
-                FreePorts.next(),
+                List.of(FreePorts.next()),
                 FreePorts.next(),
                 FreePorts.next(),
                 FreePorts.next(),
@@ -95,6 +105,22 @@ public record LocalStackSettings(
 
     /** These settings with a simulated universe of {@code symbols} ticking {@code rate} times a second. */
     public LocalStackSettings withFeed(int symbols, double rate) {
+        return copy(orderServicePorts, symbols, rate);
+    }
+
+    /** These settings with {@code replicas} of order-service: the first on its port, the others on free ones. */
+    public LocalStackSettings withOrderServiceReplicas(int replicas) {
+        if (replicas < 1) {
+            throw new IllegalArgumentException("--order-service-replicas must be at least 1, was " + replicas);
+        }
+        List<Integer> ports = new ArrayList<>(List.of(orderServicePorts.get(0)));
+        while (ports.size() < replicas) {
+            ports.add(FreePorts.next());
+        }
+        return copy(ports, symbols, simulatorRate);
+    }
+
+    private LocalStackSettings copy(List<Integer> orderServicePorts, int symbols, double simulatorRate) {
         return new LocalStackSettings(
                 dataDirectory,
                 kafkaPort,
@@ -106,7 +132,7 @@ public record LocalStackSettings(
                 clickHouseHttpPort,
                 clickHouseTcpPort,
                 flinkRestPort,
-                orderServicePort,
+                orderServicePorts,
                 portfolioServicePort,
                 queryServicePort,
                 marketDataServicePort,
@@ -114,18 +140,19 @@ public record LocalStackSettings(
                 gatewayManagementPort,
                 gatewayAddress,
                 symbols,
-                rate,
+                simulatorRate,
                 elasticsearchHeap,
                 projectDirectory);
     }
 
     /**
      * Defaults overridden by {@code --name=value} options, e.g. {@code --kafka-port=19092};
+     * {@code --order-service-replicas=2} runs a second order-service (on a free port) behind the gateway;
      * {@code --mode=servers-only} leaves the services out.
      */
     public static LocalStackSettings fromOptions(Map<String, String> options) {
         LocalStackSettings d = defaults(Path.of(options.getOrDefault("data-dir", ".local-data")));
-        return new LocalStackSettings(
+        LocalStackSettings chosen = new LocalStackSettings(
                 d.dataDirectory().toAbsolutePath(),
                 port(options, "kafka-port", d.kafkaPort()),
                 port(options, "kafka-controller-port", d.kafkaControllerPort()),
@@ -136,7 +163,8 @@ public record LocalStackSettings(
                 port(options, "clickhouse-port", d.clickHouseHttpPort()),
                 port(options, "clickhouse-tcp-port", d.clickHouseTcpPort()),
                 port(options, "flink-port", d.flinkRestPort()),
-                port(options, "order-service-port", d.orderServicePort()),
+                List.of(port(
+                        options, "order-service-port", d.orderServicePorts().get(0))),
                 port(options, "portfolio-service-port", d.portfolioServicePort()),
                 port(options, "query-service-port", d.queryServicePort()),
                 port(options, "market-data-service-port", d.marketDataServicePort()),
@@ -147,6 +175,7 @@ public record LocalStackSettings(
                 number(options, "simulator-rate", (int) d.simulatorRate()),
                 options.getOrDefault("elasticsearch-heap", d.elasticsearchHeap()),
                 "servers-only".equals(options.get("mode")) ? null : d.projectDirectory());
+        return chosen.withOrderServiceReplicas(number(options, "order-service-replicas", 1));
     }
 
     private static int port(Map<String, String> options, String name, int fallback) {

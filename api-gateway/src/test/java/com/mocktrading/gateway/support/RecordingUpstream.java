@@ -34,8 +34,18 @@ public final class RecordingUpstream implements AutoCloseable {
     private final HttpServer server;
     private final BlockingQueue<Forwarded> received = new LinkedBlockingQueue<>();
 
-    private RecordingUpstream() throws IOException {
+    private RecordingUpstream(boolean ready) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        // The gateway's load balancer asks each instance whether it is ready; that is not a forwarded request.
+        server.createContext("/actuator/health/readiness", exchange -> {
+            byte[] body = (ready ? "{\"status\":\"UP\"}" : "{\"status\":\"OUT_OF_SERVICE\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(ready ? 200 : 503, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
         server.createContext("/", exchange -> {
             String query = exchange.getRequestURI().getRawQuery();
             received.add(new Forwarded(
@@ -55,8 +65,17 @@ public final class RecordingUpstream implements AutoCloseable {
 
     /** An upstream listening on a free loopback port. */
     public static RecordingUpstream start() {
+        return start(true);
+    }
+
+    /** An upstream that says it is not ready (503 on its readiness probe) and still answers what it is sent. */
+    public static RecordingUpstream notReady() {
+        return start(false);
+    }
+
+    private static RecordingUpstream start(boolean ready) {
         try {
-            return new RecordingUpstream();
+            return new RecordingUpstream(ready);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
