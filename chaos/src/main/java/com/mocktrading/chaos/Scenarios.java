@@ -209,9 +209,11 @@ final class Scenarios {
                 new FutureTick()));
         all.add(new Scenario(
                 "service-clock-ahead",
-                "order-service restarted with its wall clock 40 s ahead (libfaketime), then in step again",
-                "orders carry an acceptance time 40 s ahead and prices look 40 s older (within the 60 s staleness"
-                        + " bound), so orders are still accepted; tokens stay valid; nothing lost or duplicated",
+                "one order-service replica restarted with its wall clock 40 s ahead (libfaketime), then in step again",
+                "orders it accepts carry an acceptance time 40 s ahead and prices look 40 s older to it (within the"
+                        + " 60 s staleness bound), so orders are still accepted; the other replica's times are right,"
+                        + " so one user's orders carry times out of order, and execution follows the order they were"
+                        + " queued in, not their clocks; tokens stay valid; nothing lost or duplicated",
                 standard,
                 fault,
                 new FaultInjection() {

@@ -171,20 +171,20 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Restarts each replica of {@code service} in turn with its wall clock {@code ahead} of the machine's (zero: in
-     * step again), as on a machine whose clock drifted.
+     * Restarts the service process {@code name} (one replica) with its wall clock {@code ahead} of the machine's
+     * (zero: in step again), as on a machine whose clock drifted.
      */
-    public void restartWithClockAhead(String service, Duration ahead) {
-        for (String replica : replicasOf(service)) {
-            ServiceProcess process = (ServiceProcess) server(replica);
-            supervisor.hold(replica);
-            try {
-                process.stop();
-                process.skewClock(ahead);
-                process.start();
-            } finally {
-                supervisor.release(replica);
-            }
+    public void restartWithClockAhead(String name, Duration ahead) {
+        if (!(server(name) instanceof ServiceProcess process)) {
+            throw new IllegalArgumentException(name + " is not a service");
+        }
+        supervisor.hold(name);
+        try {
+            process.stop();
+            process.skewClock(ahead);
+            process.start();
+        } finally {
+            supervisor.release(name);
         }
     }
 

@@ -20,6 +20,11 @@ public abstract class ProcessBackedServer implements LocalServer {
     /** Prepares directories and configuration and describes the process; it is started by the caller. */
     protected abstract ManagedProcess prepare();
 
+    /** How long a start may take until the server is ready. */
+    protected Duration startTimeout() {
+        return startTimeout;
+    }
+
     /** True once the server answers a real request. */
     protected abstract boolean isReady();
 
@@ -38,7 +43,7 @@ public abstract class ProcessBackedServer implements LocalServer {
         launched.start();
         Readiness.await(
                 name() + " at " + endpoint(),
-                startTimeout,
+                startTimeout(),
                 this::isReady,
                 launched::isAlive,
                 () -> diagnostics(launched));
