@@ -2,10 +2,10 @@ package com.mocktrading.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mocktrading.devissuer.DevTokenIssuer;
 import com.mocktrading.gateway.support.RecordingUpstream;
 import com.mocktrading.localstack.FreePorts;
 import com.mocktrading.localstack.SharedServers;
-import com.mocktrading.localstack.auth.DevTokenIssuer;
 import com.mocktrading.localstack.fault.Fault;
 import com.mocktrading.localstack.fault.FaultProxy;
 import java.net.URI;

@@ -1,8 +1,8 @@
 package com.mocktrading.loadtests;
 
+import com.mocktrading.devissuer.DevTokenIssuer;
 import com.mocktrading.events.universe.Listing;
 import com.mocktrading.events.universe.SymbolUniverse;
-import com.mocktrading.localstack.auth.DevTokenIssuer;
 import com.mocktrading.localstack.websocket.WebSocketTestClient;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;

@@ -2,7 +2,7 @@ package com.mocktrading.loadtests;
 
 import com.mocktrading.core.price.LatestPrice;
 import com.mocktrading.core.price.PriceCache;
-import com.mocktrading.localstack.auth.DevTokenIssuer;
+import com.mocktrading.devissuer.DevTokenIssuer;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.math.BigDecimal;

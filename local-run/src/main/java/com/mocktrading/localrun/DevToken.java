@@ -1,6 +1,6 @@
 package com.mocktrading.localrun;
 
-import com.mocktrading.localstack.auth.DevTokenIssuer;
+import com.mocktrading.devissuer.DevTokenIssuer;
 import java.nio.file.Path;
 
 /**

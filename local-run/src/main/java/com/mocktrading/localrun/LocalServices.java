@@ -3,7 +3,7 @@ package com.mocktrading.localrun;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.mocktrading.localstack.auth.DevTokenIssuer;
+import com.mocktrading.devissuer.DevTokenIssuer;
 import com.mocktrading.localstack.flink.FlinkJarJob;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package com.mocktrading.localrun;
 
+import com.mocktrading.devissuer.DevTokenIssuer;
 import com.mocktrading.localstack.FreePorts;
 import com.mocktrading.localstack.LocalServer;
-import com.mocktrading.localstack.auth.DevTokenIssuer;
 import com.mocktrading.localstack.clickhouse.ClickHouseServer;
 import com.mocktrading.localstack.dynamodb.DynamoDbLocalProcess;
 import com.mocktrading.localstack.elasticsearch.ElasticsearchServer;

@@ -1,9 +1,11 @@
 package com.mocktrading.simulator;
 
 import com.mocktrading.events.MarketDataPayload;
+import com.mocktrading.simulator.feed.FeedHealth;
 import com.mocktrading.simulator.feed.MarketDataPublisher;
 import com.mocktrading.simulator.feed.PriceFeed;
 import com.mocktrading.simulator.feed.SimulationLoop;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.HashMap;
@@ -11,7 +13,8 @@ import java.util.Map;
 
 /**
  * The price simulator: {@code --kafka=127.0.0.1:9092 --symbols=1000 --rate=500 --seed=42 --instance=0
- * --instances=1 --speed=60 --duration=0} (0 = until Ctrl-C). Prints a status line every 5 s.
+ * --instances=1 --speed=60 --duration=0 --health-port=0} (duration 0 = until Ctrl-C; health port 0 = no
+ * {@code /health}). Prints a status line every 5 s.
  */
 public final class SimulatorCommand {
 
@@ -32,12 +35,14 @@ public final class SimulatorCommand {
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println("usage: --kafka=HOST:PORT --symbols=N --rate=UPDATES_PER_S --seed=N --instance=I"
-                    + " --instances=N --speed=MARKET_SECONDS_PER_SECOND --duration=SECONDS(0 = forever)");
+                    + " --instances=N --speed=MARKET_SECONDS_PER_SECOND --duration=SECONDS(0 = forever)"
+                    + " --health-port=PORT(0 = none)");
             System.exit(2);
             return;
         }
         PriceFeed feed = settings.feed();
-        try (MarketDataPublisher publisher = new MarketDataPublisher(settings.kafka())) {
+        try (MarketDataPublisher publisher = new MarketDataPublisher(settings.kafka());
+                AutoCloseable health = health(settings, publisher)) {
             OUT.printf(
                     "price simulator: instance %d of %d, %d symbols of %d, %s updates/s, seed %d%n",
                     settings.instance(),
@@ -53,6 +58,15 @@ public final class SimulatorCommand {
                     Duration.ofSeconds(5),
                     (published, last) -> status(publisher, published, last));
         }
+    }
+
+    /** The health endpoint, if asked for: unhealthy once no update was acknowledged for 30 s. */
+    private static AutoCloseable health(SimulatorOptions settings, MarketDataPublisher publisher) throws IOException {
+        if (settings.healthPort() == 0) {
+            return () -> {};
+        }
+        return new HealthEndpoint(
+                settings.healthPort(), new FeedHealth(publisher::lastAcknowledgedNanos, Duration.ofSeconds(30)));
     }
 
     private static void status(MarketDataPublisher publisher, long published, MarketDataPayload last) {

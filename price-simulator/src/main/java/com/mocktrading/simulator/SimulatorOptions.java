@@ -15,14 +15,18 @@ public record SimulatorOptions(
         int instance,
         int instances,
         double speed,
-        Duration duration) {
+        Duration duration,
+        int healthPort) {
 
     private static final Set<String> KNOWN =
-            Set.of("kafka", "symbols", "rate", "seed", "instance", "instances", "speed", "duration");
+            Set.of("kafka", "symbols", "rate", "seed", "instance", "instances", "speed", "duration", "health-port");
 
     public SimulatorOptions {
         if (symbols < 1 || rate <= 0 || speed <= 0 || instances < 1 || instance < 0 || instance >= instances) {
             throw new IllegalArgumentException("need symbols >= 1, rate > 0, speed > 0, 0 <= instance < instances");
+        }
+        if (healthPort < 0 || healthPort > 65_535) {
+            throw new IllegalArgumentException("--health-port must be a port number (0: none)");
         }
     }
 
@@ -42,7 +46,8 @@ public record SimulatorOptions(
                     Integer.parseInt(options.getOrDefault("instance", "0")),
                     Integer.parseInt(options.getOrDefault("instances", "1")),
                     Double.parseDouble(options.getOrDefault("speed", "60")),
-                    Duration.ofSeconds(Long.parseLong(options.getOrDefault("duration", "0"))));
+                    Duration.ofSeconds(Long.parseLong(options.getOrDefault("duration", "0"))),
+                    Integer.parseInt(options.getOrDefault("health-port", "0")));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not a number: " + e.getMessage());
         }

@@ -9,7 +9,7 @@ import static com.mocktrading.order.support.OrderServiceTestSupport.publishedOrd
 import static com.mocktrading.order.support.OrderServiceTestSupport.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mocktrading.localstack.auth.DevTokenIssuer;
+import com.mocktrading.devissuer.DevTokenIssuer;
 import com.mocktrading.order.support.OrderServiceTestSupport;
 import com.mocktrading.platform.TestTokens;
 import com.nimbusds.jwt.JWTClaimsSet;

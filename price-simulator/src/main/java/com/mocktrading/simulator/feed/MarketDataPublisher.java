@@ -20,6 +20,7 @@ public final class MarketDataPublisher implements Consumer<MarketDataPayload>, A
     private final KafkaProducer<String, EventEnvelope<MarketDataPayload>> producer;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong lastAcknowledgedNanos = new AtomicLong(System.nanoTime());
 
     public MarketDataPublisher(String bootstrapServers) {
         producer = new KafkaProducer<>(
@@ -40,6 +41,7 @@ public final class MarketDataPublisher implements Consumer<MarketDataPayload>, A
         producer.send(new ProducerRecord<>(Topics.MARKET_DATA.name(), update.symbol(), event), (metadata, error) -> {
             if (error == null) {
                 sent.incrementAndGet();
+                lastAcknowledgedNanos.set(System.nanoTime());
             } else {
                 failed.incrementAndGet();
             }
@@ -52,6 +54,11 @@ public final class MarketDataPublisher implements Consumer<MarketDataPayload>, A
 
     public long failed() {
         return failed.get();
+    }
+
+    /** When Kafka last acknowledged an update ({@link System#nanoTime()}); the start until the first one. */
+    public long lastAcknowledgedNanos() {
+        return lastAcknowledgedNanos.get();
     }
 
     @Override

@@ -2,7 +2,7 @@ package com.mocktrading.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mocktrading.localstack.auth.DevTokenIssuer;
+import com.mocktrading.devissuer.DevTokenIssuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ByteArrayResource;
 

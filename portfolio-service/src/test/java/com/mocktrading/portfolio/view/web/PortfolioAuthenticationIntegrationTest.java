@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mocktrading.core.portfolio.PortfolioStore;
 import com.mocktrading.core.portfolio.PortfolioStore.Consistency;
-import com.mocktrading.localstack.auth.DevTokenIssuer;
+import com.mocktrading.devissuer.DevTokenIssuer;
 import com.mocktrading.platform.TestTokens;
 import com.nimbusds.jwt.PlainJWT;
 import java.net.http.HttpResponse;

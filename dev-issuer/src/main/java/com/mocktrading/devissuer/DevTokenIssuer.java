@@ -1,4 +1,4 @@
-package com.mocktrading.localstack.auth;
+package com.mocktrading.devissuer;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
