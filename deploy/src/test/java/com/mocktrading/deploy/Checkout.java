@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,6 +18,17 @@ final class Checkout {
 
     static final Path ROOT = Path.of("").toAbsolutePath().getParent();
     static final Path DOCKERFILE = ROOT.resolve("deploy/docker/Dockerfile");
+
+    /**
+     * The Spring services, and what each reads through Spring's relaxed binding (a record's default or none) that
+     * must point at the deployment's servers: beyond the placeholders of its application.yml, which are found.
+     */
+    static final Map<String, List<String>> SPRING_SERVICES = Map.of(
+            "order-service", List.of("MOCKTRADING_STORE_DYNAMO_DB_ENDPOINT", "MOCKTRADING_STORE_REDIS_URI"),
+            "portfolio-service", List.of("MOCKTRADING_STORE_DYNAMO_DB_ENDPOINT", "MOCKTRADING_STORE_REDIS_URI"),
+            "query-service", List.of("MOCKTRADING_QUERY_ELASTICSEARCH_URL", "MOCKTRADING_QUERY_CLICKHOUSE_URL"),
+            "market-data-service", List.of("MOCKTRADING_STORE_REDIS_URI"),
+            "api-gateway", List.of());
 
     private static final Pattern STAGE = Pattern.compile("(?im)^FROM\\s+\\S+\\s+AS\\s+(\\S+)\\s*$");
 
@@ -52,6 +66,13 @@ final class Checkout {
             }
         }
         return names;
+    }
+
+    /** What a deployment must set for {@code service}: its local-default placeholders and its relaxed settings. */
+    static List<String> environmentOf(String service) {
+        List<String> variables = new ArrayList<>(localDefaults(service));
+        variables.addAll(SPRING_SERVICES.get(service));
+        return variables;
     }
 
     static String read(Path file) {
