@@ -226,6 +226,9 @@ record ChaosReport(
         answers.forEach((answer, count) -> {
             if (answer.startsWith("500") || answer.endsWith(" INTERNAL")) {
                 violations.add(count + " requests answered " + answer + ": a defect, never an answer to a fault");
+            } else if (answer.matches("[45]\\d\\d")) {
+                violations.add(count + " requests answered " + answer + " without a problem code: the client cannot"
+                        + " tell whether to retry");
             }
         });
         violations.addAll(scenarioViolations);

@@ -12,27 +12,15 @@ import java.util.stream.Collectors;
  * the fault ended. How many of their orders' updates they saw is reported (delivery is at least once while
  * connected; the history is the record), not judged.
  */
-final class LiveClientsRecover implements FaultInjection {
-
-    private final FaultInjection fault;
+final class LiveClientsRecover extends ExpectedOfFault {
 
     LiveClientsRecover(FaultInjection fault) {
-        this.fault = fault;
+        super(fault);
     }
 
     @Override
-    public void inject(ChaosStack stack) throws Exception {
-        fault.inject(stack);
-    }
-
-    @Override
-    public void heal(ChaosStack stack) throws Exception {
-        fault.heal(stack);
-    }
-
-    @Override
-    public List<String> verify(ChaosStack stack, ScenarioRun.Evidence evidence) throws Exception {
-        List<String> violations = new ArrayList<>(fault.verify(stack, evidence));
+    List<String> unmet(ScenarioRun.Evidence evidence) {
+        List<String> violations = new ArrayList<>();
         for (LiveClients.LiveClient client : evidence.liveClients()) {
             if (client.lastPriceNanos() < evidence.faultEndedNanos()) {
                 violations.add("live client " + client.user().id() + " got no price after the fault ended ("

@@ -87,8 +87,10 @@ final class OrderClient {
                 orderIds.add(answer.orderId());
                 return new PlacedOrder(user.id(), key, symbol, side, quantity, orderIds, PlacedOrder.ACCEPTED, answers);
             }
-            boolean retryable = NOTHING_QUEUED.contains(answer.code()) || (key != null && !systemAnswered);
-            if (answer.status() >= 400 && answer.status() < 500 && !NOTHING_QUEUED.contains(answer.code())) {
+            // An error without a problem code says nothing about what happened (the report counts it as a defect).
+            boolean nothingQueued = answer.code() != null && NOTHING_QUEUED.contains(answer.code());
+            boolean retryable = nothingQueued || (key != null && !systemAnswered);
+            if (answer.status() >= 400 && answer.status() < 500 && !nothingQueued) {
                 return new PlacedOrder(user.id(), key, symbol, side, quantity, orderIds, answer.code(), answers);
             }
             if (!retryable || System.nanoTime() > giveUpAt) {

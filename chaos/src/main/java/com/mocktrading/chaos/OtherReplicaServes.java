@@ -1,7 +1,6 @@
 package com.mocktrading.chaos;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -9,34 +8,22 @@ import java.util.List;
  * for as long as the replica was down. With one replica, or with a gateway that kept sending to the dead one,
  * clients would wait the whole time (and the restart on top).
  */
-final class OtherReplicaServes implements FaultInjection {
+final class OtherReplicaServes extends ExpectedOfFault {
 
-    private final FaultInjection fault;
     private final Duration down;
 
     OtherReplicaServes(FaultInjection fault, Duration down) {
-        this.fault = fault;
+        super(fault);
         this.down = down;
     }
 
     @Override
-    public void inject(ChaosStack stack) throws Exception {
-        fault.inject(stack);
-    }
-
-    @Override
-    public void heal(ChaosStack stack) throws Exception {
-        fault.heal(stack);
-    }
-
-    @Override
-    public List<String> verify(ChaosStack stack, ScenarioRun.Evidence evidence) throws Exception {
-        List<String> violations = new ArrayList<>(fault.verify(stack, evidence));
+    List<String> unmet(ScenarioRun.Evidence evidence) {
         if (evidence.longestUnavailability().compareTo(down) >= 0) {
-            violations.add("a client went unanswered for "
+            return List.of("a client went unanswered for "
                     + evidence.longestUnavailability().toMillis() + " ms while one replica was down for "
                     + down.toMillis() + " ms: the others did not serve");
         }
-        return violations;
+        return List.of();
     }
 }

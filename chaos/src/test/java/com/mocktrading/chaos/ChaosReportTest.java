@@ -96,6 +96,16 @@ class ChaosReportTest {
     }
 
     @Test
+    void anErrorWithoutAProblemCodeIsADefect() {
+        accepted("u1", "k1", "o1", OrderStatus.EXECUTED);
+        answers = Map.of("202", 1L, "503", 3L, "TIMEOUT", 1L);
+
+        assertThat(report().violations())
+                .containsExactly(
+                        "3 requests answered 503 without a problem code: the client cannot tell whether to" + " retry");
+    }
+
+    @Test
     void theChecksViolationsFailTheRunByKind() {
         accepted("u1", "k1", "o1", OrderStatus.EXECUTED);
         check = new Reconciliation.Report(

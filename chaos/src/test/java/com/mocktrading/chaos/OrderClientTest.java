@@ -78,6 +78,22 @@ class OrderClientTest {
         assertThat(order.attempts()).isEqualTo(1);
     }
 
+    @Test
+    void retriesAKeyedOrderAfterAnErrorWithoutACodeAndGivesUpOnAnUnkeyedOne() throws Exception {
+        script.add(new Answer(503, null, 0));
+        script.add(new Answer(202, null, 0));
+        script.add(new Answer(503, null, 0));
+
+        OrderClient client = client();
+        PlacedOrder keyed = client.place("c", user(), "k1", "ACME", "BUY", 1);
+        PlacedOrder unkeyed = client.place("c", user(), null, "ACME", "BUY", 1);
+
+        assertThat(keyed.accepted()).isTrue();
+        assertThat(keyed.answers()).containsExactly("503", "202");
+        assertThat(unkeyed.answer()).isEqualTo(PlacedOrder.NO_ANSWER);
+        assertThat(unkeyed.answers()).containsExactly("503");
+    }
+
     private OrderClient client() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
@@ -103,7 +119,9 @@ class OrderClientTest {
         }
         String body = answer.status() == 202
                 ? "{\"orderId\":\"o-" + keysSeen.size() + "\",\"status\":\"ACCEPTED\"}"
-                : "{\"status\":" + answer.status() + ",\"code\":\"" + answer.code() + "\"}";
+                : answer.code() == null
+                        ? ""
+                        : "{\"status\":" + answer.status() + ",\"code\":\"" + answer.code() + "\"}";
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Retry-After", "1");
         exchange.sendResponseHeaders(answer.status(), bytes.length);
