@@ -258,6 +258,35 @@ class GatewayRoutingIntegrationTest {
         assertThat(read.body()).contains("\"code\":\"DEPENDENCY_UNAVAILABLE\"");
     }
 
+    @Test
+    void answersAProblemWhenAServerInFrontOfTheServiceAnswersABareError() throws Exception {
+        String bearer = "Bearer " + ISSUER.issue("alice");
+
+        UPSTREAM.failNext(503);
+        HttpResponse<String> refused = send(HttpRequest.newBuilder(uri("/v1/orders"))
+                .header("Authorization", bearer)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"symbol\":\"ACME\",\"side\":\"BUY\",\"quantity\":1}")));
+        UPSTREAM.failNext(500);
+        HttpResponse<String> failedWrite = send(HttpRequest.newBuilder(uri("/v1/orders"))
+                .header("Authorization", bearer)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"symbol\":\"ACME\",\"side\":\"BUY\",\"quantity\":1}")));
+        UPSTREAM.failNext(500);
+        HttpResponse<String> failedRead = send(get("/v1/portfolio/alice").header("Authorization", bearer));
+
+        // The service's code never ran: nothing was done.
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(refused.body()).contains("\"code\":\"DEPENDENCY_UNAVAILABLE\"");
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        // A write may have happened; a read changed nothing.
+        assertThat(failedWrite.statusCode()).isEqualTo(502);
+        assertThat(failedWrite.body()).contains("\"code\":\"UPSTREAM_FAILED\"");
+        assertThat(failedRead.statusCode()).isEqualTo(503);
+        assertThat(failedRead.body()).contains("\"code\":\"DEPENDENCY_UNAVAILABLE\"");
+    }
+
     /** The request reaches the service, whose connection is then reset before it answers, as when it dies. */
     private static HttpResponse<String> brokenOffMidRequest(HttpRequest.Builder request) throws Exception {
         UPSTREAM.forget();

@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -33,6 +35,7 @@ public final class RecordingUpstream implements AutoCloseable {
 
     private final HttpServer server;
     private final BlockingQueue<Forwarded> received = new LinkedBlockingQueue<>();
+    private final Queue<Integer> failures = new ConcurrentLinkedQueue<>();
 
     private RecordingUpstream(boolean ready) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -47,6 +50,15 @@ public final class RecordingUpstream implements AutoCloseable {
             }
         });
         server.createContext("/", exchange -> {
+            Integer failure = failures.poll();
+            if (failure != null) {
+                // As a web server in front of a service answers when the service's code never ran: no body, and
+                // nothing recorded, since nothing reached the service.
+                exchange.getRequestBody().readAllBytes();
+                exchange.sendResponseHeaders(failure, -1);
+                exchange.close();
+                return;
+            }
             String query = exchange.getRequestURI().getRawQuery();
             received.add(new Forwarded(
                     exchange.getRequestMethod(),
@@ -83,6 +95,11 @@ public final class RecordingUpstream implements AutoCloseable {
 
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Answers the next request it is sent with {@code status} and no body. */
+    public void failNext(int status) {
+        failures.add(status);
     }
 
     /** Forgets what was forwarded so far, so that {@link #next} waits for what comes after. */
