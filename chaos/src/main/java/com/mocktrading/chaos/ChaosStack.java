@@ -136,10 +136,7 @@ final class ChaosStack implements AutoCloseable {
     }
 
     private LocalServer server(String name) {
-        return stack.servers().stream()
-                .filter(server -> server.name().equals(name))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no server named '" + name + "'"));
+        return stack.server(name);
     }
 
     /** The server's processes, children first and the root last. */

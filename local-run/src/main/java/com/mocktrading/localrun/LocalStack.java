@@ -200,7 +200,8 @@ public final class LocalStack implements AutoCloseable {
         return replicas;
     }
 
-    private LocalServer server(String name) {
+    /** The started server (or service, job, feed) called {@code name}. */
+    public LocalServer server(String name) {
         return started.stream()
                 .filter(server -> server.name().equals(name))
                 .findFirst()
