@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.marcnuri.helm.LintResult;
+import com.mocktrading.localstack.StackVersions;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -170,6 +172,28 @@ class ChartTest {
             }
         }
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void runsTheInClusterServersFromTheImagesComposeAndTheTestContainersRun() {
+        Map<String, String> images = new TreeMap<>();
+        for (JsonNode workload : workloads(Chart.render(Chart.DIRECTORY.resolve("values-local.yaml"), Map.of()))) {
+            workload.path("spec")
+                    .path("template")
+                    .path("spec")
+                    .path("containers")
+                    .forEach(container -> {
+                        String name = container.path("name").asText();
+                        if (Set.of("kafka", "dynamodb", "redis", "elasticsearch", "clickhouse")
+                                .contains(name)) {
+                            images.put(name, container.path("image").asText());
+                        }
+                    });
+        }
+        assertThat(images)
+                .containsOnlyKeys("kafka", "dynamodb", "redis", "elasticsearch", "clickhouse")
+                .allSatisfy(
+                        (server, image) -> assertThat(image).as(server).isEqualTo(StackVersions.serverImage(server)));
     }
 
     @ParameterizedTest

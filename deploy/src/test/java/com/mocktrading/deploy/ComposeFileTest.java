@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.mocktrading.localstack.StackVersions;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +63,7 @@ class ComposeFileTest {
                         "schema-bootstrap",
                         "dev-issuer",
                         "price-simulator",
+                        "consistency-check",
                         "order-service",
                         "portfolio-service",
                         "query-service",
@@ -82,6 +84,14 @@ class ComposeFileTest {
                 // A one-shot step: judged by its exit status, so it has no healthcheck.
                 return;
             }
+            if (isOnDemandTool(service)) {
+                // Run by the user (docker compose run), never by up, and never restarted: its exit status is its
+                // answer.
+                if (!restart.equals("no")) {
+                    problems.add(entry.getKey() + " is run on demand but restarts: '" + restart + "'");
+                }
+                return;
+            }
             if (!restart.equals("unless-stopped") && !restart.equals("always")) {
                 problems.add(entry.getKey() + " has restart '" + restart + "'");
             }
@@ -91,6 +101,12 @@ class ComposeFileTest {
             }
         });
         assertThat(problems).isEmpty();
+    }
+
+    private static boolean isOnDemandTool(JsonNode service) {
+        List<String> profiles = new ArrayList<>();
+        service.path("profiles").forEach(profile -> profiles.add(profile.asText()));
+        return profiles.contains("tools");
     }
 
     @Test
@@ -158,18 +174,31 @@ class ComposeFileTest {
     }
 
     @Test
-    void runsTheJobsOnTheFlinkTheyAreBuiltFor() {
+    void runsTheServerImagesOfThePomWhichTheChartAndTheTestContainersRunToo() {
+        Map.of(
+                        "kafka", "kafka",
+                        "dynamodb", "dynamodb",
+                        "redis", "redis",
+                        "elasticsearch", "elasticsearch",
+                        "clickhouse", "clickhouse",
+                        "flink-jobmanager", "flink",
+                        "flink-taskmanager", "flink")
+                .forEach((service, server) -> assertThat(
+                                services.path(service).path("image").asText())
+                        .as(service)
+                        .isEqualTo(StackVersions.serverImage(server)));
+    }
+
+    @Test
+    void buildsTheJobImagesOnTheFlinkTheJobsAreBuiltFor() {
         Matcher version = Pattern.compile("<flink.version>([^<]+)</flink.version>")
                 .matcher(Checkout.read(Checkout.ROOT.resolve("pom.xml")));
         assertThat(version.find()).isTrue();
         Matcher jobImage = Pattern.compile("ARG FLINK_IMAGE=(\\S+)").matcher(Checkout.read(Checkout.DOCKERFILE));
         assertThat(jobImage.find()).isTrue();
-        assertThat(jobImage.group(1)).startsWith("flink:" + version.group(1) + "-");
-        for (String cluster : List.of("flink-jobmanager", "flink-taskmanager")) {
-            assertThat(services.path(cluster).path("image").asText())
-                    .as(cluster)
-                    .isEqualTo(jobImage.group(1));
-        }
+        assertThat(jobImage.group(1))
+                .isEqualTo(StackVersions.serverImage("flink"))
+                .startsWith("flink:" + version.group(1) + "-");
     }
 
     @Test

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mocktrading.devissuer.DevTokenIssuer;
+import com.mocktrading.localstack.FreePorts;
+import com.mocktrading.localstack.LocalServer;
 import com.mocktrading.localstack.flink.FlinkJarJob;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,7 +49,13 @@ final class LocalServices {
                         logs),
                 new ServiceProcess(
                         "api-gateway",
-                        jar(projectDirectory, "api-gateway", version),
+                        launch(
+                                settings,
+                                "api-gateway",
+                                "api-gateway",
+                                settings.gatewayPort(),
+                                projectDirectory,
+                                version),
                         settings.gatewayPort(),
                         settings.gatewayManagementPort(),
                         gateway(stack),
@@ -79,14 +87,16 @@ final class LocalServices {
                 Map.entry("MOCKTRADING_QUERY_CLICKHOUSE_URL", clickHouse(stack, service)));
     }
 
-    /** The Flink jobs of the local run, configured for the local servers. */
+    /**
+     * The Flink jobs of the local run, configured for the local servers; with images, each job's jar is the one in
+     * its image (the local Flink cluster runs it: the official Flink image cannot run here).
+     */
     static List<FlinkJarJob> jobs(LocalStack stack, Path projectDirectory, String version) {
         return List.of(
                 job(
                         stack,
                         "execution-job",
-                        projectDirectory.resolve(
-                                "flink-execution-job/target/flink-execution-job-" + version + "-job.jar"),
+                        jobJar(stack.settings(), "flink-execution-job", projectDirectory, version),
                         List.of(
                                 "--kafka", stack.kafka().bootstrapServers(),
                                 "--dynamodb", dynamoDb(stack, "execution-job"),
@@ -96,14 +106,24 @@ final class LocalServices {
                 job(
                         stack,
                         "persistence-job",
-                        projectDirectory.resolve(
-                                "flink-persistence-job/target/flink-persistence-job-" + version + "-job.jar"),
+                        jobJar(stack.settings(), "flink-persistence-job", projectDirectory, version),
                         List.of(
                                 "--kafka", stack.kafka().bootstrapServers(),
                                 "--elasticsearch", elasticsearch(stack, "persistence-job"),
                                 "--clickhouse", clickHouse(stack, "persistence-job"),
                                 "--checkpoint-interval-ms", "2000",
                                 "--parallelism", "1")));
+    }
+
+    private static Path jobJar(LocalStackSettings settings, String module, Path projectDirectory, String version) {
+        if (settings.images() == null) {
+            return projectDirectory.resolve(module + "/target/" + module + "-" + version + "-job.jar");
+        }
+        return settings.images()
+                .copyOut(
+                        module,
+                        "/opt/flink/usrlib/job.jar",
+                        settings.dataDirectory().resolve("images").resolve(module + ".jar"));
     }
 
     private static FlinkJarJob job(LocalStack stack, String name, Path jar, List<String> arguments) {
@@ -152,13 +172,38 @@ final class LocalServices {
         return json.toString();
     }
 
-    /** The simulated feed, unless the run was asked for none ({@code --simulator-rate=0}). */
-    static List<LocalPriceSimulator> feeds(LocalStack stack) {
+    /**
+     * The simulated feed, unless the run was asked for none ({@code --simulator-rate=0}): on a thread of the
+     * launcher, or with images the simulator's image, ready when its health endpoint says it publishes.
+     */
+    static List<LocalServer> feeds(LocalStack stack) {
         LocalStackSettings settings = stack.settings();
-        return settings.simulatorRate() > 0
-                ? List.of(new LocalPriceSimulator(
-                        stack.kafka().bootstrapServers(), settings.symbols(), settings.simulatorRate()))
-                : List.of();
+        if (settings.simulatorRate() <= 0) {
+            return List.of();
+        }
+        String kafka = stack.kafka().bootstrapServers();
+        if (settings.images() == null) {
+            return List.of(new LocalPriceSimulator(kafka, settings.symbols(), settings.simulatorRate()));
+        }
+        int healthPort = FreePorts.next();
+        ServiceLaunch image = new ServiceLaunch.Image(
+                settings.images(),
+                "price-simulator",
+                containerName("price-simulator", healthPort),
+                List.of(),
+                List.of(
+                        "--kafka=" + kafka,
+                        "--symbols=" + settings.symbols(),
+                        "--rate=" + settings.simulatorRate(),
+                        "--health-port=" + healthPort));
+        return List.of(new ServiceProcess(
+                "price-simulator",
+                image,
+                healthPort,
+                healthPort,
+                "/health",
+                Map.of(),
+                settings.dataDirectory().resolve("logs")));
     }
 
     private static String dynamoDb(LocalStack stack, String client) {
@@ -191,10 +236,31 @@ final class LocalServices {
             LocalStack stack, String name, String service, Path projectDirectory, String version, int port, Path logs) {
         // The other services answer their probes on their one port.
         return new ServiceProcess(
-                name, jar(projectDirectory, service, version), port, port, environment(stack, service), logs);
+                name,
+                launch(stack.settings(), name, service, port, projectDirectory, version),
+                port,
+                port,
+                environment(stack, service),
+                logs);
     }
 
-    private static Path jar(Path projectDirectory, String name, String version) {
-        return projectDirectory.resolve(name).resolve("target").resolve(name + "-" + version + ".jar");
+    /** {@code service}'s boot jar, or its image, which reads the development issuer's keys from the data directory. */
+    private static ServiceLaunch launch(
+            LocalStackSettings settings, String name, String service, int port, Path projectDirectory, String version) {
+        if (settings.images() == null) {
+            return new ServiceLaunch.Jar(
+                    projectDirectory.resolve(service).resolve("target").resolve(service + "-" + version + ".jar"));
+        }
+        return new ServiceLaunch.Image(
+                settings.images(),
+                service,
+                containerName(name, port),
+                List.of(devIssuerDirectory(settings)),
+                List.of());
+    }
+
+    /** Unique on this machine: two runs never share a port. */
+    private static String containerName(String name, int port) {
+        return "mock-trading-" + name + "-" + port;
     }
 }

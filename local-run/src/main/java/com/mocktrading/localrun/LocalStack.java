@@ -81,7 +81,7 @@ public final class LocalStack implements AutoCloseable {
             for (LocalServer server : List.of(kafka, dynamoDb, redis, elasticsearch, clickHouse, flink)) {
                 startTimed(server);
             }
-            List<String> report = new SchemaBootstrap(schemaTargets()).apply();
+            List<String> report = bootstrapSchemas();
             if (faultProxies != null) {
                 faultProxies.start(Map.of(
                         "dynamodb", dynamoDb.endpointUrl(),
@@ -107,6 +107,23 @@ public final class LocalStack implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** The schemas, by the schema bootstrap's image when the services run from images (it is one of them). */
+    private List<String> bootstrapSchemas() throws Exception {
+        if (settings.images() == null || settings.projectDirectory() == null) {
+            return new SchemaBootstrap(schemaTargets()).apply();
+        }
+        SchemaTargets targets = schemaTargets();
+        return settings.images()
+                .runToEnd(
+                        "schema-bootstrap",
+                        List.of(
+                                "--kafka=" + targets.kafkaBootstrapServers(),
+                                "--dynamodb=" + targets.dynamoDbEndpoint(),
+                                "--elasticsearch=" + targets.elasticsearchUrl(),
+                                "--clickhouse=" + targets.clickHouseUrl(),
+                                "--replication-factor=1"));
     }
 
     /** The development token issuer the services of this run trust. */

@@ -19,6 +19,8 @@ import java.util.Map;
  *     ({@code --gateway-address=0.0.0.0}), since it hands out development tokens to whoever asks; every other
  *     process listens on loopback only
  * @param projectDirectory the checkout whose built service jars to run, or null to run the servers only
+ * @param images the project's images to run the services, the simulator and the schema bootstrap from, in
+ *     containers on the host network (a Docker engine is needed); null runs the built jars
  */
 public record LocalStackSettings(
         Path dataDirectory,
@@ -41,7 +43,8 @@ public record LocalStackSettings(
         int symbols,
         double simulatorRate,
         String elasticsearchHeap,
-        Path projectDirectory) {
+        Path projectDirectory,
+        ServiceImages images) {
 
     public static final String LOOPBACK = "127.0.0.1";
 
@@ -74,7 +77,8 @@ public record LocalStackSettings(
                 1000,
                 500,
                 "512m",
-                Path.of("").toAbsolutePath());
+                Path.of("").toAbsolutePath(),
+                null);
     }
 
     /** Every port chosen free by the kernel: for tests, which must not collide with a local run. */
@@ -100,12 +104,18 @@ public record LocalStackSettings(
                 1000,
                 50,
                 "512m",
-                projectDirectory);
+                projectDirectory,
+                null);
     }
 
     /** These settings with a simulated universe of {@code symbols} ticking {@code rate} times a second. */
     public LocalStackSettings withFeed(int symbols, double rate) {
-        return copy(orderServicePorts, symbols, rate);
+        return copy(orderServicePorts, symbols, rate, images);
+    }
+
+    /** These settings with the services run from the project's images tagged {@code tag} instead of its jars. */
+    public LocalStackSettings withServiceImages(String tag) {
+        return copy(orderServicePorts, symbols, simulatorRate, new ServiceImages(tag));
     }
 
     /** These settings with {@code replicas} of order-service: the first on its port, the others on free ones. */
@@ -117,10 +127,11 @@ public record LocalStackSettings(
         while (ports.size() < replicas) {
             ports.add(FreePorts.next());
         }
-        return copy(ports, symbols, simulatorRate);
+        return copy(ports, symbols, simulatorRate, images);
     }
 
-    private LocalStackSettings copy(List<Integer> orderServicePorts, int symbols, double simulatorRate) {
+    private LocalStackSettings copy(
+            List<Integer> orderServicePorts, int symbols, double simulatorRate, ServiceImages images) {
         return new LocalStackSettings(
                 dataDirectory,
                 kafkaPort,
@@ -142,13 +153,15 @@ public record LocalStackSettings(
                 symbols,
                 simulatorRate,
                 elasticsearchHeap,
-                projectDirectory);
+                projectDirectory,
+                images);
     }
 
     /**
      * Defaults overridden by {@code --name=value} options, e.g. {@code --kafka-port=19092};
      * {@code --order-service-replicas=2} runs a second order-service (on a free port) behind the gateway;
-     * {@code --mode=servers-only} leaves the services out.
+     * {@code --mode=servers-only} leaves the services out; {@code --images=TAG} runs them from the project's images
+     * (mock-trading/MODULE:TAG) in containers instead of from the built jars.
      */
     public static LocalStackSettings fromOptions(Map<String, String> options) {
         LocalStackSettings d = defaults(Path.of(options.getOrDefault("data-dir", ".local-data")));
@@ -174,7 +187,8 @@ public record LocalStackSettings(
                 number(options, "symbols", d.symbols()),
                 number(options, "simulator-rate", (int) d.simulatorRate()),
                 options.getOrDefault("elasticsearch-heap", d.elasticsearchHeap()),
-                "servers-only".equals(options.get("mode")) ? null : d.projectDirectory());
+                "servers-only".equals(options.get("mode")) ? null : d.projectDirectory(),
+                options.containsKey("images") ? new ServiceImages(options.get("images")) : null);
         return chosen.withOrderServiceReplicas(number(options, "order-service-replicas", 1));
     }
 

@@ -1,37 +1,55 @@
 package com.mocktrading.localrun;
 
 import com.mocktrading.localstack.HttpProbe;
-import com.mocktrading.localstack.PrerequisiteMissingException;
 import com.mocktrading.localstack.process.FakeTime;
 import com.mocktrading.localstack.process.ManagedProcess;
 import com.mocktrading.localstack.process.ProcessBackedServer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One of our Spring Boot services, run from its boot jar as a child process; ready when its readiness probe is UP
- * (on its management port where it has its own, as the gateway does).
+ * One of our services as a child process, from its boot jar or its image ({@link ServiceLaunch}); ready when its
+ * readiness probe is UP (on its management port where it has its own, as the gateway does).
  */
 final class ServiceProcess extends ProcessBackedServer {
 
+    static final String SPRING_READINESS = "/actuator/health/readiness";
+
     private final String name;
-    private final Path jar;
+    private final ServiceLaunch launch;
     private final int port;
     private final int managementPort;
+    private final String readinessPath;
     private final Map<String, String> environment;
     private final Path logDirectory;
     private volatile Map<String, String> clock = Map.of();
 
     ServiceProcess(
-            String name, Path jar, int port, int managementPort, Map<String, String> environment, Path logDirectory) {
+            String name,
+            ServiceLaunch launch,
+            int port,
+            int managementPort,
+            Map<String, String> environment,
+            Path logDirectory) {
+        this(name, launch, port, managementPort, SPRING_READINESS, environment, logDirectory);
+    }
+
+    ServiceProcess(
+            String name,
+            ServiceLaunch launch,
+            int port,
+            int managementPort,
+            String readinessPath,
+            Map<String, String> environment,
+            Path logDirectory) {
         super(Duration.ofSeconds(90), Duration.ofSeconds(25));
         this.name = name;
-        this.jar = jar;
+        this.launch = launch;
         this.port = port;
         this.managementPort = managementPort;
+        this.readinessPath = readinessPath;
         this.environment = Map.copyOf(environment);
         this.logDirectory = logDirectory;
     }
@@ -48,30 +66,30 @@ final class ServiceProcess extends ProcessBackedServer {
 
     @Override
     protected ManagedProcess prepare() {
-        if (!Files.isRegularFile(jar)) {
-            throw new PrerequisiteMissingException(
-                    jar + " is missing: build the project first (./run-local.sh does, or ./mvnw install -DskipTests)");
+        Map<String, String> variables = new LinkedHashMap<>(environment);
+        variables.put("PORT", Integer.toString(port));
+        if (managementPort != port) {
+            variables.put("MANAGEMENT_PORT", Integer.toString(managementPort));
         }
+        variables.putAll(clock);
         ManagedProcess.Builder process = ManagedProcess.named(name)
-                .command(List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx384m",
-                        "-XX:+UseSerialGC",
-                        "-jar",
-                        jar.toString()))
-                .environment("PORT", Integer.toString(port))
+                .command(launch.command(variables.keySet()))
                 .workingDirectory(logDirectory)
                 .logFile(logDirectory.resolve(name + ".log"));
-        if (managementPort != port) {
-            process.environment("MANAGEMENT_PORT", Integer.toString(managementPort));
-        }
-        environment.forEach(process::environment);
-        clock.forEach(process::environment);
+        variables.forEach(process::environment);
         return process.build();
+    }
+
+    @Override
+    protected void stopped() {
+        launch.cleanUp();
     }
 
     /** From its next start on, the service's wall clock runs {@code ahead} of the machine's (zero: in step). */
     void skewClock(Duration ahead) {
+        if (!launch.clockCanBeSkewed()) {
+            throw new UnsupportedOperationException(name + " runs in a container: its clock is the engine's");
+        }
         clock = ahead.isZero() ? Map.of() : FakeTime.environment(ahead);
     }
 
@@ -83,6 +101,14 @@ final class ServiceProcess extends ProcessBackedServer {
 
     @Override
     protected boolean isReady() {
-        return HttpProbe.answersOk("http://127.0.0.1:" + managementPort + "/actuator/health/readiness");
+        return HttpProbe.answersOk(readinessUrl());
+    }
+
+    String readinessUrl() {
+        return "http://127.0.0.1:" + managementPort + readinessPath;
+    }
+
+    ServiceLaunch launch() {
+        return launch;
     }
 }

@@ -31,17 +31,23 @@ import org.junit.jupiter.api.Test;
  * The local run as a user meets it, through the gateway only: servers, services, jobs and the simulated feed up; a
  * development token; live prices and the user's own order update over the WebSocket; an order placed and
  * executed; the portfolio, the history and the volume analytics showing it; all stopped.
+ *
+ * <p>{@code bin/verify-images} runs the same journey against the project's images ({@code -Dmocktrading.images=TAG}):
+ * the services, the simulator and the schema bootstrap in containers, the jobs' jars taken from their images, and
+ * the consistency check's and the healthchecks' commands run in their images as Compose runs them.
  */
 class LocalRunServicesIntegrationTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String IMAGES = System.getProperty("mocktrading.images");
 
     @Test
     void servesOrdersAndPortfoliosThroughTheBuiltServicesAndStopsThemAll() throws Exception {
         Path checkout = Path.of("").toAbsolutePath().getParent();
-        LocalStackSettings settings =
+        LocalStackSettings onFreePorts =
                 LocalStackSettings.onFreePorts(SharedServers.directory("local-run-services"), checkout);
+        LocalStackSettings settings = IMAGES == null ? onFreePorts : onFreePorts.withServiceImages(IMAGES);
         Set<ProcessHandle> before = ProcessHandle.current().descendants().collect(Collectors.toSet());
         List<ProcessHandle> started;
         try (LocalStack stack = new LocalStack(settings)) {
@@ -168,6 +174,9 @@ class LocalRunServicesIntegrationTest {
             assertThat(report.portfoliosJudged()).isGreaterThanOrEqualTo(1);
             assertThat(report.ordersWithOutcome()).isGreaterThanOrEqualTo(2);
             assertThat(report.inFlight()).isZero();
+            if (settings.images() != null) {
+                ImageCommands.assertAsComposeRunsThem(stack);
+            }
             started = ProcessHandle.current()
                     .descendants()
                     .filter(process -> !before.contains(process))

@@ -1,9 +1,20 @@
 package com.mocktrading.localstack;
 
+import com.mocktrading.localstack.clickhouse.ClickHouseEndpoint;
 import com.mocktrading.localstack.clickhouse.ClickHouseServer;
+import com.mocktrading.localstack.containers.ClickHouseContainerServer;
+import com.mocktrading.localstack.containers.DynamoDbContainerServer;
+import com.mocktrading.localstack.containers.ElasticsearchContainerServer;
+import com.mocktrading.localstack.containers.KafkaContainerServer;
+import com.mocktrading.localstack.containers.RedisContainerServer;
+import com.mocktrading.localstack.containers.TestServerSource;
+import com.mocktrading.localstack.dynamodb.DynamoDbEndpoint;
 import com.mocktrading.localstack.dynamodb.DynamoDbLocalServer;
+import com.mocktrading.localstack.elasticsearch.ElasticsearchEndpoint;
 import com.mocktrading.localstack.elasticsearch.ElasticsearchServer;
+import com.mocktrading.localstack.kafka.KafkaEndpoint;
 import com.mocktrading.localstack.kafka.KafkaServer;
+import com.mocktrading.localstack.redis.RedisEndpoint;
 import com.mocktrading.localstack.redis.RedisServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,53 +25,73 @@ import java.util.function.Function;
 /**
  * The servers of a test JVM: each starts on first use, on free ports, at most once per JVM, with its data in
  * a temporary directory; all are stopped and their data deleted when the JVM exits, also after a failure.
- * Test classes share them and isolate themselves by naming (own topics, tables, keys, indices).
+ * Test classes share them and isolate themselves by naming (own topics, tables, keys, indices). They are real
+ * servers as processes here unless {@code -Dmocktrading.test-servers=testcontainers} asks for containers of the
+ * same servers' images ({@link TestServerSource}).
  */
 public final class SharedServers {
 
     private static Path root;
-    private static KafkaServer kafka;
-    private static DynamoDbLocalServer dynamoDb;
-    private static RedisServer redis;
-    private static ElasticsearchServer elasticsearch;
-    private static ClickHouseServer clickHouse;
+    private static final TestServerSource SOURCE = TestServerSource.chosen();
+    private static KafkaEndpoint kafka;
+    private static DynamoDbEndpoint dynamoDb;
+    private static RedisEndpoint redis;
+    private static ElasticsearchEndpoint elasticsearch;
+    private static ClickHouseEndpoint clickHouse;
 
     private SharedServers() {}
 
-    public static synchronized KafkaServer kafka() {
+    public static synchronized KafkaEndpoint kafka() {
         if (kafka == null) {
-            kafka = started(new KafkaServer(FreePorts.next(), FreePorts.next(), directory("kafka")));
+            kafka = started(
+                    containers()
+                            ? new KafkaContainerServer()
+                            : new KafkaServer(FreePorts.next(), FreePorts.next(), directory("kafka")));
         }
         return kafka;
     }
 
-    public static synchronized DynamoDbLocalServer dynamoDb() {
+    public static synchronized DynamoDbEndpoint dynamoDb() {
         if (dynamoDb == null) {
-            dynamoDb = started(new DynamoDbLocalServer(FreePorts.next(), null));
+            dynamoDb = started(
+                    containers() ? new DynamoDbContainerServer() : new DynamoDbLocalServer(FreePorts.next(), null));
         }
         return dynamoDb;
     }
 
-    public static synchronized RedisServer redis() {
+    public static synchronized RedisEndpoint redis() {
         if (redis == null) {
-            redis = started(new RedisServer(FreePorts.next(), directory("redis"), false));
+            redis = started(
+                    containers()
+                            ? new RedisContainerServer()
+                            : new RedisServer(FreePorts.next(), directory("redis"), false));
         }
         return redis;
     }
 
-    public static synchronized ElasticsearchServer elasticsearch() {
+    public static synchronized ElasticsearchEndpoint elasticsearch() {
         if (elasticsearch == null) {
             elasticsearch = started(
-                    new ElasticsearchServer(FreePorts.next(), FreePorts.next(), directory("elasticsearch"), "512m"));
+                    containers()
+                            ? new ElasticsearchContainerServer()
+                            : new ElasticsearchServer(
+                                    FreePorts.next(), FreePorts.next(), directory("elasticsearch"), "512m"));
         }
         return elasticsearch;
     }
 
-    public static synchronized ClickHouseServer clickHouse() {
+    public static synchronized ClickHouseEndpoint clickHouse() {
         if (clickHouse == null) {
-            clickHouse = started(new ClickHouseServer(FreePorts.next(), FreePorts.next(), directory("clickhouse")));
+            clickHouse = started(
+                    containers()
+                            ? new ClickHouseContainerServer()
+                            : new ClickHouseServer(FreePorts.next(), FreePorts.next(), directory("clickhouse")));
         }
         return clickHouse;
+    }
+
+    private static boolean containers() {
+        return SOURCE == TestServerSource.TESTCONTAINERS;
     }
 
     /** Starts a server of the caller's own kind under the same lifecycle (used for optional Flink). */

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
-/** Versions of the servers, filtered in from the root POM at build time so that there is one place for them. */
+/** Versions and images of the servers, filtered in from the root POM at build time: one place for them. */
 public final class StackVersions {
 
     private static final Properties VERSIONS = load();
@@ -14,6 +14,18 @@ public final class StackVersions {
 
     public static String elasticsearch() {
         return VERSIONS.getProperty("elasticsearch.version");
+    }
+
+    /**
+     * The image of the server {@code name} (kafka, dynamodb, redis, elasticsearch, clickhouse, flink) that
+     * docker-compose.yml, the chart and the Testcontainers test servers run.
+     */
+    public static String serverImage(String name) {
+        String image = VERSIONS.getProperty("server-image." + name);
+        if (image == null) {
+            throw new IllegalArgumentException("no server image named '" + name + "'");
+        }
+        return image;
     }
 
     private static Properties load() {

@@ -15,7 +15,7 @@ import java.util.List;
  * Debian's clickhouse-server (18.16 on bookworm) as a child process with a configuration of our own: its
  * ports, loopback only, data under the given directory, a password-less default user on loopback.
  */
-public final class ClickHouseServer extends ProcessBackedServer {
+public final class ClickHouseServer extends ProcessBackedServer implements ClickHouseEndpoint {
 
     private final int httpPort;
     private final int tcpPort;

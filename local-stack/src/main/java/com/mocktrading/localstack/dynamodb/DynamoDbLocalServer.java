@@ -2,7 +2,6 @@ package com.mocktrading.localstack.dynamodb;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
-import com.mocktrading.localstack.LocalServer;
 import com.mocktrading.localstack.Readiness;
 import com.mocktrading.localstack.ServerStartException;
 import java.io.IOException;
@@ -23,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * AWS DynamoDB Local inside this JVM. {@code -sharedDb} makes every client see the same tables whatever
  * credentials and region it uses, as one account would; with no directory the database lives in memory.
  */
-public final class DynamoDbLocalServer implements LocalServer {
+public final class DynamoDbLocalServer implements DynamoDbEndpoint {
 
     private final int port;
     private final Path directory;
@@ -98,11 +97,6 @@ public final class DynamoDbLocalServer implements LocalServer {
 
     public int port() {
         return port;
-    }
-
-    /** A synchronous client for this server; DynamoDB Local accepts any credentials. */
-    public DynamoDbClient client() {
-        return clientFor(endpointUrl());
     }
 
     /** A synchronous client for DynamoDB Local at {@code endpointUrl}. */

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * Elasticsearch 8 as a child process: single node, security off, loopback only, its own configuration,
  * data and log directories under the given directory. Runs as an unprivileged user when we are root.
  */
-public final class ElasticsearchServer extends ProcessBackedServer {
+public final class ElasticsearchServer extends ProcessBackedServer implements ElasticsearchEndpoint {
 
     private final int httpPort;
     private final int transportPort;

@@ -1,6 +1,5 @@
 package com.mocktrading.localstack.kafka;
 
-import com.mocktrading.localstack.LocalServer;
 import com.mocktrading.localstack.ServerStartException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,7 +24,23 @@ import org.apache.kafka.server.common.MetadataVersion;
  * A real Apache Kafka 4 broker in KRaft mode (combined broker and controller, one node) inside this JVM.
  * Its log directory is formatted on first start only, so a kept directory keeps its topics and data.
  */
-public final class KafkaServer implements LocalServer {
+public final class KafkaServer implements KafkaEndpoint {
+
+    /** How a test broker behaves, wherever it runs (here, or as a container): one node, fast recovery paths. */
+    public static final Map<String, String> BEHAVIOUR = Map.ofEntries(
+            // Topics come from the schema bootstrap, as in production: a typo must not create a topic.
+            Map.entry("auto.create.topics.enable", "false"),
+            Map.entry("offsets.topic.replication.factor", "1"),
+            Map.entry("offsets.topic.num.partitions", "10"),
+            Map.entry("transaction.state.log.replication.factor", "1"),
+            Map.entry("transaction.state.log.min.isr", "1"),
+            Map.entry("transaction.state.log.num.partitions", "10"),
+            // A transaction past its timeout is aborted within a second, not ten: the execution job's
+            // recovery from outcome transactions that timed out is tested with short timeouts.
+            Map.entry("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000"),
+            Map.entry("share.coordinator.state.topic.replication.factor", "1"),
+            Map.entry("share.coordinator.state.topic.min.isr", "1"),
+            Map.entry("group.initial.rebalance.delay.ms", "0"));
 
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
 
@@ -122,20 +137,8 @@ public final class KafkaServer implements LocalServer {
                 Map.entry("inter.broker.listener.name", "PLAINTEXT"),
                 Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
                 Map.entry("log.dirs", logDirectory.toString()),
-                // Topics come from the schema bootstrap, as in production: a typo must not create a topic.
-                Map.entry("auto.create.topics.enable", "false"),
-                Map.entry("offsets.topic.replication.factor", "1"),
-                Map.entry("offsets.topic.num.partitions", "10"),
-                Map.entry("transaction.state.log.replication.factor", "1"),
-                Map.entry("transaction.state.log.min.isr", "1"),
-                Map.entry("transaction.state.log.num.partitions", "10"),
-                // A transaction past its timeout is aborted within a second, not ten: the execution job's
-                // recovery from outcome transactions that timed out is tested with short timeouts.
-                Map.entry("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000"),
-                Map.entry("share.coordinator.state.topic.replication.factor", "1"),
-                Map.entry("share.coordinator.state.topic.min.isr", "1"),
-                Map.entry("group.initial.rebalance.delay.ms", "0"),
                 Map.entry("log.flush.interval.messages", "1000000")));
+        props.putAll(BEHAVIOUR);
         return props;
     }
 

@@ -55,8 +55,12 @@ public abstract class ProcessBackedServer implements LocalServer {
         if (process != null) {
             process.stop(stopGrace);
             process = null;
+            stopped();
         }
     }
+
+    /** Cleans up what outlives the process tree (a container the tree only ran); nothing unless overridden. */
+    protected void stopped() {}
 
     @Override
     public final synchronized boolean isRunning() {

@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Debian's redis-server as a child process; append-only persistence when the data is meant to be kept. */
-public final class RedisServer extends ProcessBackedServer {
+public final class RedisServer extends ProcessBackedServer implements RedisEndpoint {
 
     private final int port;
     private final Path directory;
