@@ -1,6 +1,7 @@
 package com.mocktrading.chaos;
 
-import com.mocktrading.localrun.LocalStackSettings;
+import com.mocktrading.cli.CommandLine;
+import com.mocktrading.localrun.LocalSystemSettings;
 import com.mocktrading.localstack.ShutdownHooks;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -8,9 +9,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code bin/chaos SCENARIO... [--users=N --duration=S --fault=S --data-dir=DIR]} (or {@code all}, or
@@ -22,31 +21,28 @@ public final class ChaosCommand {
 
     private static final PrintStream OUT = System.out;
 
+    private static final CommandLine COMMAND = CommandLine.command(
+                    "bin/chaos NAME...|all [options]",
+                    "Runs fault-injection scenarios against a whole local system, each judged by its report.")
+            .positional("[NAME...]", "scenarios (--list shows them), or all")
+            .option("users", "N", "simulated users of the workload", "40")
+            .option("duration", "S", "seconds of load per scenario", "60")
+            .option("fault", "S", "seconds each fault is held", "20")
+            .option("data-dir", "DIR", "where the system keeps its data (wiped at start)", ".local-data/chaos")
+            .flag("list", "lists the scenarios");
+
     private ChaosCommand() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        List<String> names = new ArrayList<>();
-        for (String arg : args) {
-            if (arg.equals("--list")) {
-                options.put("list", "true");
-            } else if (arg.startsWith("--") && arg.contains("=")) {
-                options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-            } else if (arg.startsWith("--")) {
-                System.err.println("unknown option " + arg + "; options are --users=N --duration=S --fault=S"
-                        + " --data-dir=DIR --list");
-                System.exit(2);
-            } else {
-                names.add(arg);
-            }
-        }
-        int users = Integer.parseInt(options.getOrDefault("users", "40"));
-        Duration duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("duration", "60")));
-        Duration fault = Duration.ofSeconds(Long.parseLong(options.getOrDefault("fault", "20")));
+        CommandLine.Arguments options = COMMAND.parseOrExit(args);
+        List<String> names = options.positionals();
+        int users = Integer.parseInt(options.get("users"));
+        Duration duration = Duration.ofSeconds(Long.parseLong(options.get("duration")));
+        Duration fault = Duration.ofSeconds(Long.parseLong(options.get("fault")));
         List<Scenario> catalogue = Scenarios.all(users, fault);
-        if (options.containsKey("list") || names.isEmpty()) {
+        if (options.has("list") || names.isEmpty()) {
             list(catalogue);
-            System.exit(names.isEmpty() && !options.containsKey("list") ? 2 : 0);
+            System.exit(names.isEmpty() && !options.has("list") ? 2 : 0);
         }
         List<Scenario> chosen = new ArrayList<>();
         for (String name : names) {
@@ -58,8 +54,7 @@ public final class ChaosCommand {
                                 "no scenario '" + name + "' (bin/chaos --list shows them)")));
             }
         }
-        Path data =
-                Path.of(options.getOrDefault("data-dir", ".local-data/chaos")).toAbsolutePath();
+        Path data = Path.of(options.get("data-dir")).toAbsolutePath();
         List<ChaosReport> reports = run(chosen, data, duration);
         summary(reports);
         System.exit(reports.stream().allMatch(ChaosReport::passed) ? 0 : 1);
@@ -68,7 +63,7 @@ public final class ChaosCommand {
     /** Runs the scenarios one after another on one fresh stack in {@code data}, printing each report. */
     static List<ChaosReport> run(List<Scenario> scenarios, Path data, Duration duration) throws Exception {
         ShutdownHooks.deleteRecursively(data);
-        LocalStackSettings settings = chaosSettings(data, Path.of("").toAbsolutePath());
+        LocalSystemSettings settings = chaosSettings(data, Path.of("").toAbsolutePath());
         OUT.println("starting the local system with fault proxies, data in " + data + " (logs in "
                 + data.resolve("logs") + ") ...");
         List<ChaosReport> reports = new ArrayList<>();
@@ -92,8 +87,8 @@ public final class ChaosCommand {
      * The local run's settings on free ports, with a feed fast enough that every traded symbol has a fresh price,
      * and two order-service replicas, so that one can fail while the other serves.
      */
-    static LocalStackSettings chaosSettings(Path data, Path projectDirectory) {
-        return LocalStackSettings.onFreePorts(data, projectDirectory)
+    static LocalSystemSettings chaosSettings(Path data, Path projectDirectory) {
+        return LocalSystemSettings.onFreePorts(data, projectDirectory)
                 .withFeed(100, 200)
                 .withOrderServiceReplicas(2);
     }

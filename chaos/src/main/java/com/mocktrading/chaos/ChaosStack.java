@@ -2,8 +2,8 @@ package com.mocktrading.chaos;
 
 import com.mocktrading.consistency.ConsistencyCheckCommand;
 import com.mocktrading.localrun.FaultProxies;
-import com.mocktrading.localrun.LocalStack;
-import com.mocktrading.localrun.LocalStackSettings;
+import com.mocktrading.localrun.LocalSystem;
+import com.mocktrading.localrun.LocalSystemSettings;
 import com.mocktrading.localstack.LocalServer;
 import com.mocktrading.localstack.process.ProcessBackedServer;
 import java.io.IOException;
@@ -22,23 +22,23 @@ import java.util.concurrent.TimeUnit;
  */
 final class ChaosStack implements AutoCloseable {
 
-    private final LocalStackSettings settings;
-    private LocalStack stack;
+    private final LocalSystemSettings settings;
+    private LocalSystem stack;
 
-    ChaosStack(LocalStackSettings settings) {
+    ChaosStack(LocalSystemSettings settings) {
         this.settings = settings;
     }
 
     void start() throws Exception {
-        stack = new LocalStack(settings, true);
+        stack = new LocalSystem(settings, true);
         stack.start();
     }
 
-    LocalStack stack() {
+    LocalSystem stack() {
         return stack;
     }
 
-    LocalStackSettings settings() {
+    LocalSystemSettings settings() {
         return settings;
     }
 

@@ -4,12 +4,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /** Invariant checks shared by the event records; messages name the field so a rejected event is diagnosable. */
 final class Checks {
-
-    private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9.]{1,10}");
 
     private Checks() {}
 
@@ -25,9 +22,9 @@ final class Checks {
     }
 
     static String symbol(String value, String field) {
-        if (!SYMBOL.matcher(required(value, field)).matches()) {
+        if (!Symbols.isValid(required(value, field))) {
             throw new IllegalArgumentException(
-                    field + " must be 1-10 characters of [A-Z0-9.], was '" + abbreviate(value) + "'");
+                    field + " must be " + Symbols.DESCRIPTION + ", was '" + abbreviate(value) + "'");
         }
         return value;
     }

@@ -1,7 +1,9 @@
 package com.mocktrading.events;
 
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * One Kafka topic of the contract: its name, partition count, payload type, record key and serde.
@@ -47,6 +49,16 @@ public record Topic<P>(
     /** A new event of this topic at its current schema version, with a random eventId. */
     public EventEnvelope<P> newEvent(String sourceService, P payload, TraceContext traceContext) {
         return EventEnvelope.create(sourceService, currentSchemaVersion, payload, traceContext);
+    }
+
+    /**
+     * The event id of this topic's event about {@code orderId}, the same every time it is computed: a republished
+     * order, or an outcome emitted again, is recognisably the same event, so its consumers drop the copy.
+     */
+    public String eventIdOf(String orderId) {
+        return UUID.nameUUIDFromBytes(
+                        (name + ":" + Checks.nonBlank(orderId, "orderId")).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     /** Like {@link #newEvent} with a caller-derived eventId, see {@link EventEnvelope#createWithId}. */

@@ -53,4 +53,11 @@ class TopicsTest {
         assertThatThrownBy(() -> EventSerde.of("x", String.class))
                 .hasMessage("no JSON codec for payload type java.lang.String");
     }
+
+    @Test
+    void derivesTheSameEventIdForAnOrderEveryTimeAsEventsAlreadyStoredCarryIt() {
+        // Pinned: the stores and topics hold events with these ids, so the derivation must never change.
+        assertThat(Topics.TRADE_ORDERS.eventIdOf("order-1")).isEqualTo("398aa948-51b9-3f59-95c0-a6b18c5479bc");
+        assertThat(Topics.TRADE_EXECUTED.eventIdOf("order-1")).isEqualTo("6c3352d1-621e-3501-b858-e6345ffbbbd3");
+    }
 }

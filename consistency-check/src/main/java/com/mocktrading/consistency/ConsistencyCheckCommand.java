@@ -1,12 +1,12 @@
 package com.mocktrading.consistency;
 
+import com.mocktrading.cli.CommandLine;
 import com.mocktrading.core.dynamodb.DynamoDbClients;
 import com.mocktrading.core.dynamodb.TableDefinitions;
 import com.mocktrading.events.Topics;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -27,22 +27,30 @@ public final class ConsistencyCheckCommand {
      */
     private static final Duration SCAN_PAGE_TIMEOUT = Duration.ofSeconds(30);
 
+    private static final CommandLine COMMAND = CommandLine.command(
+                    "bin/consistency-check [options]",
+                    "Checks the invariants across the stores; exit status 1 on any violation.")
+            .option("dynamodb", "URL", "the DynamoDB endpoint", "http://127.0.0.1:8000")
+            .option("kafka", "HOST:PORT", "Kafka bootstrap servers", "127.0.0.1:9092")
+            .option("elasticsearch", "URL", "Elasticsearch", "http://127.0.0.1:9200")
+            .option("clickhouse", "URL", "ClickHouse's HTTP interface", "http://127.0.0.1:8123")
+            .option("in-flight-seconds", "S", "orders younger than this may still be on their way", "60")
+            .option("buckets", "N", "read the tables in N parallel scan segments")
+            .option("max-violations", "N", "violations printed", "50");
+
     private ConsistencyCheckCommand() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = CommandOptions.parse(args, "--dynamodb=http://127.0.0.1:8000");
+        CommandLine.Arguments options = COMMAND.parseOrExit(args);
         Endpoints endpoints = new Endpoints(
-                options.getOrDefault("dynamodb", "http://127.0.0.1:8000"),
-                options.getOrDefault("kafka", "127.0.0.1:9092"),
-                options.getOrDefault("elasticsearch", "http://127.0.0.1:9200"),
-                options.getOrDefault("clickhouse", "http://127.0.0.1:8123"));
-        Duration inFlight = Duration.ofSeconds(Long.parseLong(options.getOrDefault("in-flight-seconds", "60")));
+                options.get("dynamodb"), options.get("kafka"), options.get("elasticsearch"), options.get("clickhouse"));
+        Duration inFlight = Duration.ofSeconds(Long.parseLong(options.get("in-flight-seconds")));
         long began = System.nanoTime();
-        Reconciliation.Report report = options.containsKey("buckets")
+        Reconciliation.Report report = options.has("buckets")
                 ? run(endpoints, inFlight, Integer.parseInt(options.get("buckets")))
                 : run(endpoints, inFlight);
         OUT.printf("read and checked in %.1f s%n", (System.nanoTime() - began) / 1e9);
-        print(report, OUT, Integer.parseInt(options.getOrDefault("max-violations", "50")));
+        print(report, OUT, Integer.parseInt(options.get("max-violations")));
         System.exit(report.consistent() ? 0 : 1);
     }
 

@@ -1,5 +1,6 @@
 package com.mocktrading.consistency;
 
+import com.mocktrading.cli.CommandLine;
 import com.mocktrading.core.dynamodb.DynamoDbClients;
 import com.mocktrading.core.dynamodb.TableDefinitions;
 import com.mocktrading.core.execution.OutcomeEvents;
@@ -35,18 +36,26 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class RepublishOutcomesCommand {
 
+    private static final CommandLine COMMAND = CommandLine.command(
+                    "bin/republish-outcomes [options]",
+                    "Publishes the stored outcome of each decided order whose trade_executed event is missing.")
+            .option("dynamodb", "URL", "the DynamoDB endpoint", "http://127.0.0.1:8000")
+            .option("kafka", "HOST:PORT", "Kafka bootstrap servers", "127.0.0.1:9092")
+            .option("settle-seconds", "S", "only orders decided longer ago than this", "600")
+            .option("order", "ID[,ID...]", "only these orders")
+            .option("dry-run", "true|false", "only list what would be published", "false");
+
     private RepublishOutcomesCommand() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = CommandOptions.parse(args, "--order=<orderId>");
-        Set<String> only =
-                options.containsKey("order") ? Set.of(options.get("order").split(",")) : Set.of();
+        CommandLine.Arguments options = COMMAND.parseOrExit(args);
+        Set<String> only = options.has("order") ? Set.of(options.get("order").split(",")) : Set.of();
         run(
-                options.getOrDefault("dynamodb", "http://127.0.0.1:8000"),
-                options.getOrDefault("kafka", "127.0.0.1:9092"),
-                Duration.ofSeconds(Long.parseLong(options.getOrDefault("settle-seconds", "600"))),
+                options.get("dynamodb"),
+                options.get("kafka"),
+                Duration.ofSeconds(Long.parseLong(options.get("settle-seconds"))),
                 only,
-                Boolean.parseBoolean(options.getOrDefault("dry-run", "false")),
+                Boolean.parseBoolean(options.get("dry-run")),
                 System.out);
     }
 
@@ -100,7 +109,9 @@ public final class RepublishOutcomesCommand {
                 order.orderId(),
                 order.userId(),
                 order.status(),
-                dryRun ? "would be published" : "published as event " + OutcomeEvents.eventIdOf(order.orderId())));
+                dryRun
+                        ? "would be published"
+                        : "published as event " + Topics.TRADE_EXECUTED.eventIdOf(order.orderId())));
         return missing.stream().map(OrderRecord::orderId).toList();
     }
 }

@@ -3,7 +3,6 @@ package com.mocktrading.consistency;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mocktrading.core.dynamodb.TableDefinitions;
-import com.mocktrading.core.execution.OutcomeEvents;
 import com.mocktrading.core.order.OrderItems;
 import com.mocktrading.core.order.OrderRecord;
 import com.mocktrading.core.order.OrderStatus;
@@ -77,7 +76,7 @@ class RepublishOutcomesIntegrationTest {
                         .filter(event -> ours.contains(event.payload().orderId()))
                         .toList();
         assertThat(events).hasSize(1);
-        assertThat(events.get(0).eventId()).isEqualTo(OutcomeEvents.eventIdOf(lost.orderId()));
+        assertThat(events.get(0).eventId()).isEqualTo(Topics.TRADE_EXECUTED.eventIdOf(lost.orderId()));
         assertThat(events.get(0).payload()).isEqualTo(lost.outcome());
         // what the persistence job does with it next, so that the stores are left consistent
         ReadModels.index(events.get(0));

@@ -1,5 +1,6 @@
 package com.mocktrading.devissuer;
 
+import com.mocktrading.cli.CommandLine;
 import java.nio.file.Path;
 
 /**
@@ -9,14 +10,14 @@ import java.nio.file.Path;
  */
 public final class DevIssuerCommand {
 
+    private static final CommandLine COMMAND = CommandLine.command(
+                    "DevIssuerCommand DIRECTORY", "Keeps the development issuer's key pair in DIRECTORY, made once.")
+            .positional("DIRECTORY", "where signing-key.jwk.json and public.pem are kept");
+
     private DevIssuerCommand() {}
 
     public static void main(String[] args) {
-        if (args.length != 1) {
-            System.err.println("usage: DevIssuerCommand DIRECTORY");
-            System.exit(2);
-        }
-        Path directory = Path.of(args[0]);
+        Path directory = Path.of(COMMAND.parseOrExit(args).positionals().get(0));
         DevTokenIssuer.loadOrCreate(directory);
         System.out.println("development issuer " + DevTokenIssuer.ISSUER + ": key pair in " + directory);
     }

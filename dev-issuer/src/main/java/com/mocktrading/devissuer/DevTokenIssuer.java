@@ -35,9 +35,30 @@ public final class DevTokenIssuer {
     public static final Duration DEFAULT_LIFETIME = Duration.ofHours(12);
 
     private final RSAKey key;
+    private final String issuer;
+    private final String audience;
+
+    private DevTokenIssuer(RSAKey key, String issuer, String audience) {
+        this.key = key;
+        this.issuer = issuer;
+        this.audience = audience;
+    }
 
     private DevTokenIssuer(RSAKey key) {
-        this.key = key;
+        this(key, ISSUER, AUDIENCE);
+    }
+
+    /** An issuer signing with {@code key}, a private RSA JWK such as {@code signing-key.jwk.json}. */
+    public static DevTokenIssuer of(RSAKey key) {
+        if (!key.isPrivate()) {
+            throw new IllegalArgumentException("the development signing key " + key.getKeyID() + " is not private");
+        }
+        return new DevTokenIssuer(key);
+    }
+
+    /** This issuer's tokens naming {@code issuer} and {@code audience}: the ones the services are told to trust. */
+    public DevTokenIssuer issuing(String issuer, String audience) {
+        return new DevTokenIssuer(key, issuer, audience);
     }
 
     /** A fresh key pair held in memory only. */
@@ -93,9 +114,18 @@ public final class DevTokenIssuer {
 
     /** A token for {@code userId}; a negative lifetime gives an already expired token. */
     public String issue(String userId, Duration lifetime) {
-        Instant now = Instant.now();
-        return sign(claims(userId, now, now.plus(lifetime)).build());
+        return token(userId, lifetime).token();
     }
+
+    /** A token for {@code userId} valid for {@code lifetime} from now, with the moment it expires. */
+    public DevToken token(String userId, Duration lifetime) {
+        Instant now = Instant.now();
+        Instant expiresAt = now.plus(lifetime);
+        return new DevToken(
+                sign(claims(userId, issuer, audience, now, expiresAt).build()), expiresAt);
+    }
+
+    public record DevToken(String token, Instant expiresAt) {}
 
     /** Signs arbitrary claims with this key: for tests of what the services must reject. */
     public String sign(JWTClaimsSet claims) {
@@ -114,9 +144,14 @@ public final class DevTokenIssuer {
 
     /** The standard claims of a token for {@code userId}, to be adjusted by tests. */
     public static JWTClaimsSet.Builder claims(String userId, Instant issuedAt, Instant expiresAt) {
+        return claims(userId, ISSUER, AUDIENCE, issuedAt, expiresAt);
+    }
+
+    private static JWTClaimsSet.Builder claims(
+            String userId, String issuer, String audience, Instant issuedAt, Instant expiresAt) {
         return new JWTClaimsSet.Builder()
-                .issuer(ISSUER)
-                .audience(AUDIENCE)
+                .issuer(issuer)
+                .audience(audience)
                 .subject(userId)
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(issuedAt))

@@ -1,6 +1,5 @@
 package com.mocktrading.execution;
 
-import com.mocktrading.core.cli.JobArguments;
 import com.mocktrading.execution.functions.DeadLetterSerializer;
 import com.mocktrading.execution.functions.EmitOutcomesOnce;
 import com.mocktrading.execution.functions.ExecuteOrders;
@@ -41,7 +40,7 @@ public final class ExecutionJob {
     private ExecutionJob() {}
 
     public static void main(String[] args) throws Exception {
-        ExecutionJobConfig config = ExecutionJobConfig.fromArguments(JobArguments.parse(args));
+        ExecutionJobConfig config = ExecutionJobConfig.fromCommandLine(args);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(environment());
         build(env, config);
         env.execute("trade-execution");

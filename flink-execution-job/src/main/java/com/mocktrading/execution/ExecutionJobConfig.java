@@ -1,13 +1,15 @@
 package com.mocktrading.execution;
 
+import com.mocktrading.cli.CommandLine;
 import com.mocktrading.events.Topics;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Map;
 
 /**
- * Everything the execution job is configured with; every value has a local-run default and can be given as
- * {@code --name value} on the command line (a Flink cluster passes program arguments that way).
+ * Everything the execution job is configured with; every value has a local-run default and can be given on the
+ * command line ({@link #COMMAND}: {@code --name value}, as a Flink cluster passes program arguments, or
+ * {@code --name=value}).
  *
  * @param executeOnce the at-most-once condition on order records; {@code false} only in tests proving that the
  *     invariant checker catches double execution
@@ -42,29 +44,67 @@ public record ExecutionJobConfig(
 
     private static final long serialVersionUID = 1L;
 
+    /** The job's options, each with its local-run default. */
+    static final CommandLine COMMAND = CommandLine.command(
+                    "flink run flink-execution-job-VERSION-job.jar [options]",
+                    "The execution job: trade_orders -> one DynamoDB transaction per order -> trade_executed.")
+            .option("kafka", "HOST:PORT", "Kafka bootstrap servers", "127.0.0.1:9092")
+            .option("orders-topic", "TOPIC", "the orders read", Topics.TRADE_ORDERS.name())
+            .option("outcomes-topic", "TOPIC", "the outcomes written", Topics.TRADE_EXECUTED.name())
+            .option("dead-letter-topic", "TOPIC", "orders that cannot be read", Topics.TRADE_ORDERS_DEAD_LETTERS)
+            .option("group", "ID", "the Kafka consumer group", "flink-execution-job")
+            .option("transactional-id-prefix", "PREFIX", "of the outcome sink's Kafka transactions", "execution-job")
+            .option("dynamodb", "URL", "the DynamoDB endpoint", "http://127.0.0.1:8000")
+            .option("region", "REGION", "the AWS region", "us-east-1")
+            .option("redis", "URI", "the price cache", "redis://127.0.0.1:6379")
+            .option("portfolios-table", "TABLE", "portfolios", "Portfolios")
+            .option("funding-table", "TABLE", "opening funding", "Funding")
+            .option("orders-table", "TABLE", "order records", "Orders")
+            .option("execute-once", "true|false", "the at-most-once condition; false only in tests", "true")
+            .option("checkpoint-interval-ms", "MS", "between checkpoints", "2000")
+            .option("parallelism", "N", "of the job", "2")
+            .option("executor-threads", "N", "concurrent executions per subtask", "16")
+            .option("price-lookups", "N", "tries to read a price", "3")
+            .option("price-retry-delay-ms", "MS", "between price lookups", "200")
+            // order-service's acceptance bound (mocktrading.orders.price-staleness): one freshness rule
+            .option("price-staleness-ms", "MS", "a price older than this fails the order", "60000")
+            .option("transaction-timeout-ms", "MS", "of the outcome sink's Kafka transactions", "300000");
+
+    /**
+     * From the job's program arguments ({@code --name value}, as a Flink cluster passes them, or --name=value); the
+     * usage ends the program on {@code --help} or an option the job does not take.
+     */
+    public static ExecutionJobConfig fromCommandLine(String... args) {
+        return of(COMMAND.parseOrExit(args));
+    }
+
+    /** From options given by a program, by name without the dashes; the others keep their defaults. */
     public static ExecutionJobConfig fromArguments(Map<String, String> args) {
+        return of(COMMAND.arguments(args));
+    }
+
+    private static ExecutionJobConfig of(CommandLine.Arguments args) {
         return new ExecutionJobConfig(
-                args.getOrDefault("kafka", "127.0.0.1:9092"),
-                args.getOrDefault("orders-topic", Topics.TRADE_ORDERS.name()),
-                args.getOrDefault("outcomes-topic", Topics.TRADE_EXECUTED.name()),
-                args.getOrDefault("dead-letter-topic", Topics.TRADE_ORDERS_DEAD_LETTERS),
-                args.getOrDefault("group", "flink-execution-job"),
-                args.getOrDefault("transactional-id-prefix", "execution-job"),
-                args.getOrDefault("dynamodb", "http://127.0.0.1:8000"),
-                args.getOrDefault("region", "us-east-1"),
-                args.getOrDefault("redis", "redis://127.0.0.1:6379"),
-                args.getOrDefault("portfolios-table", "Portfolios"),
-                args.getOrDefault("funding-table", "Funding"),
-                args.getOrDefault("orders-table", "Orders"),
-                Boolean.parseBoolean(args.getOrDefault("execute-once", "true")),
-                Duration.ofMillis(Long.parseLong(args.getOrDefault("checkpoint-interval-ms", "2000"))),
-                Integer.parseInt(args.getOrDefault("parallelism", "2")),
-                Integer.parseInt(args.getOrDefault("executor-threads", "16")),
-                Integer.parseInt(args.getOrDefault("price-lookups", "3")),
-                Duration.ofMillis(Long.parseLong(args.getOrDefault("price-retry-delay-ms", "200"))),
-                // order-service's acceptance bound (mocktrading.orders.price-staleness): one freshness rule
-                Duration.ofMillis(Long.parseLong(args.getOrDefault("price-staleness-ms", "60000"))),
-                Duration.ofMillis(Long.parseLong(args.getOrDefault("transaction-timeout-ms", "300000"))));
+                args.get("kafka"),
+                args.get("orders-topic"),
+                args.get("outcomes-topic"),
+                args.get("dead-letter-topic"),
+                args.get("group"),
+                args.get("transactional-id-prefix"),
+                args.get("dynamodb"),
+                args.get("region"),
+                args.get("redis"),
+                args.get("portfolios-table"),
+                args.get("funding-table"),
+                args.get("orders-table"),
+                Boolean.parseBoolean(args.get("execute-once")),
+                Duration.ofMillis(Long.parseLong(args.get("checkpoint-interval-ms"))),
+                Integer.parseInt(args.get("parallelism")),
+                Integer.parseInt(args.get("executor-threads")),
+                Integer.parseInt(args.get("price-lookups")),
+                Duration.ofMillis(Long.parseLong(args.get("price-retry-delay-ms"))),
+                Duration.ofMillis(Long.parseLong(args.get("price-staleness-ms"))),
+                Duration.ofMillis(Long.parseLong(args.get("transaction-timeout-ms"))));
     }
 
     public ExecutionJobConfig withExecuteOnce(boolean once) {

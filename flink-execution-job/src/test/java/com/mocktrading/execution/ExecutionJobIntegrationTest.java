@@ -12,12 +12,12 @@ import static com.mocktrading.execution.support.ExecutionTestSupport.produce;
 import static com.mocktrading.execution.support.ExecutionTestSupport.start;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mocktrading.core.execution.OutcomeEvents;
 import com.mocktrading.core.portfolio.Portfolio;
 import com.mocktrading.core.portfolio.PortfolioStore;
 import com.mocktrading.events.EventEnvelope;
 import com.mocktrading.events.ExecutionStatus;
 import com.mocktrading.events.Side;
+import com.mocktrading.events.Topics;
 import com.mocktrading.events.TradeExecutedPayload;
 import com.mocktrading.events.TradeOrderPayload;
 import com.mocktrading.execution.functions.DeadLetterSerializer;
@@ -100,7 +100,8 @@ class ExecutionJobIntegrationTest {
             assertThat(outcomes.get(carolBuysStale.orderId()).failureReason()).contains("old");
             assertThat(events).allSatisfy(event -> {
                 assertThat(event.eventId())
-                        .isEqualTo(OutcomeEvents.eventIdOf(event.payload().orderId()));
+                        .isEqualTo(
+                                Topics.TRADE_EXECUTED.eventIdOf(event.payload().orderId()));
                 assertThat(event.traceContext().traceparent()).contains("4bf92f3577b34da6a3ce929d0e0e4736");
             });
 

@@ -13,11 +13,11 @@ import static com.mocktrading.execution.support.ExecutionTestSupport.startWithMa
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mocktrading.core.dynamodb.TableDefinitions;
-import com.mocktrading.core.execution.OutcomeEvents;
 import com.mocktrading.core.order.OrderRecord;
 import com.mocktrading.core.order.OrderStore;
 import com.mocktrading.events.EventEnvelope;
 import com.mocktrading.events.Side;
+import com.mocktrading.events.Topics;
 import com.mocktrading.events.TradeExecutedPayload;
 import com.mocktrading.events.TradeOrderPayload;
 import com.mocktrading.execution.functions.CrashPoints;
@@ -75,7 +75,7 @@ class ExecutionRecoveryIntegrationTest {
         OrderRecord stored = new OrderStore(SharedServers.dynamoDb().client(), TableDefinitions.ORDERS)
                 .find(victim.orderId())
                 .orElseThrow();
-        assertThat(replayed.eventId()).isEqualTo(OutcomeEvents.eventIdOf(victim.orderId()));
+        assertThat(replayed.eventId()).isEqualTo(Topics.TRADE_EXECUTED.eventIdOf(victim.orderId()));
         assertThat(replayed.eventTimestamp()).isEqualTo(stored.executedAt());
         assertThat(replayed.payload().status().name()).isEqualTo(stored.status().name());
     }

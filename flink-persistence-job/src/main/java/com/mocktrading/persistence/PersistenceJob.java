@@ -1,6 +1,5 @@
 package com.mocktrading.persistence;
 
-import com.mocktrading.core.cli.JobArguments;
 import com.mocktrading.persistence.clickhouse.ClickHouseTradeSink;
 import com.mocktrading.persistence.deadletter.DeadLetterTarget;
 import com.mocktrading.persistence.elasticsearch.ElasticsearchTradeSink;
@@ -32,7 +31,7 @@ public final class PersistenceJob {
     private PersistenceJob() {}
 
     public static void main(String[] args) throws Exception {
-        PersistenceJobConfig config = PersistenceJobConfig.fromArguments(JobArguments.parse(args));
+        PersistenceJobConfig config = PersistenceJobConfig.fromCommandLine(args);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(environment());
         build(env, config);
         env.execute("trade-persistence");

@@ -1,13 +1,13 @@
 package com.mocktrading.persistence;
 
+import com.mocktrading.cli.CommandLine;
 import com.mocktrading.events.Topics;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * The persistence job's settings, from {@code --name value} arguments.
+ * The persistence job's settings, from its command line ({@link #COMMAND}).
  *
  * @param consumerGroupPrefix each store's pipeline reads with its own group, {@code <prefix>-elasticsearch} and
  *     {@code <prefix>-clickhouse}, so one store's lag never holds back the other's offsets
@@ -28,17 +28,20 @@ public record PersistenceJobConfig(
         String deadLetterTopic)
         implements Serializable {
 
-    private static final Set<String> KNOWN = Set.of(
-            "kafka",
-            "topic",
-            "group",
-            "elasticsearch",
-            "clickhouse",
-            "checkpoint-interval-ms",
-            "parallelism",
-            "batch-size",
-            "max-time-in-buffer-ms",
-            "dead-letter-topic");
+    /** The job's options, each with its default. */
+    static final CommandLine COMMAND = CommandLine.command(
+                    "flink run flink-persistence-job-VERSION-job.jar [options]",
+                    "The persistence job: trade_executed -> Elasticsearch and, independently, ClickHouse.")
+            .option("kafka", "HOST:PORT", "Kafka bootstrap servers", "localhost:9092")
+            .option("topic", "TOPIC", "the outcomes read", Topics.TRADE_EXECUTED.name())
+            .option("group", "PREFIX", "of each store's consumer group", "trade-persistence")
+            .option("elasticsearch", "URL", "Elasticsearch", "http://localhost:9200")
+            .option("clickhouse", "URL", "ClickHouse's HTTP interface", "http://localhost:8123")
+            .option("checkpoint-interval-ms", "MS", "between checkpoints", "5000")
+            .option("parallelism", "N", "of the job", "1")
+            .option("batch-size", "N", "most events per bulk request or insert", "1000")
+            .option("max-time-in-buffer-ms", "MS", "longest wait for a batch to fill", "500")
+            .option("dead-letter-topic", "TOPIC", "records no store can take", Topics.TRADE_EXECUTED_DEAD_LETTERS);
 
     public PersistenceJobConfig {
         if (batchSize < 1 || parallelism < 1 || checkpointInterval.isNegative() || maxTimeInBuffer.isNegative()) {
@@ -46,23 +49,30 @@ public record PersistenceJobConfig(
         }
     }
 
+    /**
+     * From the job's program arguments ({@code --name value}, as a Flink cluster passes them, or --name=value); the
+     * usage ends the program on {@code --help} or an option the job does not take.
+     */
+    public static PersistenceJobConfig fromCommandLine(String... args) {
+        return of(COMMAND.parseOrExit(args));
+    }
+
+    /** From options given by a program, by name without the dashes; the others keep their defaults. */
     public static PersistenceJobConfig fromArguments(Map<String, String> arguments) {
-        arguments.keySet().stream()
-                .filter(name -> !KNOWN.contains(name))
-                .findFirst()
-                .ifPresent(name -> {
-                    throw new IllegalArgumentException("unknown argument --" + name + "; known: " + KNOWN);
-                });
+        return of(COMMAND.arguments(arguments));
+    }
+
+    private static PersistenceJobConfig of(CommandLine.Arguments arguments) {
         return new PersistenceJobConfig(
-                arguments.getOrDefault("kafka", "localhost:9092"),
-                arguments.getOrDefault("topic", Topics.TRADE_EXECUTED.name()),
-                arguments.getOrDefault("group", "trade-persistence"),
-                arguments.getOrDefault("elasticsearch", "http://localhost:9200"),
-                arguments.getOrDefault("clickhouse", "http://localhost:8123"),
-                Duration.ofMillis(Long.parseLong(arguments.getOrDefault("checkpoint-interval-ms", "5000"))),
-                Integer.parseInt(arguments.getOrDefault("parallelism", "1")),
-                Integer.parseInt(arguments.getOrDefault("batch-size", "1000")),
-                Duration.ofMillis(Long.parseLong(arguments.getOrDefault("max-time-in-buffer-ms", "500"))),
-                arguments.getOrDefault("dead-letter-topic", Topics.TRADE_EXECUTED_DEAD_LETTERS));
+                arguments.get("kafka"),
+                arguments.get("topic"),
+                arguments.get("group"),
+                arguments.get("elasticsearch"),
+                arguments.get("clickhouse"),
+                Duration.ofMillis(Long.parseLong(arguments.get("checkpoint-interval-ms"))),
+                Integer.parseInt(arguments.get("parallelism")),
+                Integer.parseInt(arguments.get("batch-size")),
+                Duration.ofMillis(Long.parseLong(arguments.get("max-time-in-buffer-ms"))),
+                arguments.get("dead-letter-topic"));
     }
 }

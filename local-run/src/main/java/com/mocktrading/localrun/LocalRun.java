@@ -1,11 +1,11 @@
 package com.mocktrading.localrun;
 
+import com.mocktrading.cli.CommandLine;
 import com.mocktrading.localstack.LocalServer;
 import com.mocktrading.localstack.PrerequisiteMissingException;
 import com.mocktrading.localstack.ServerStartException;
 import java.io.PrintStream;
-import java.util.HashMap;
-import java.util.Map;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -15,19 +15,75 @@ import java.util.concurrent.CountDownLatch;
 public final class LocalRun {
 
     private static final PrintStream OUT = System.out;
+    private static final LocalSystemSettings DEFAULTS = LocalSystemSettings.defaults(Path.of(".local-data"));
+    private static final CommandLine COMMAND = CommandLine.command(
+                    "./run-local.sh [options]",
+                    "Runs the whole system on this machine until Ctrl-C, its data kept between runs.")
+            .option("data-dir", "DIR", "where the servers keep their data and logs", ".local-data")
+            .option("mode", "servers-only", "leaves the services, jobs and feed out")
+            .option("order-service-replicas", "N", "order-service instances behind the gateway", "1")
+            .option("images", "TAG", "runs the services from the images mock-trading/MODULE:TAG (needs Docker)")
+            .option("gateway-address", "ADDRESS", "where the gateway listens", DEFAULTS.gatewayAddress())
+            .option("symbols", "N", "the simulated universe", Integer.toString(DEFAULTS.symbols()))
+            .option("simulator-rate", "N", "price updates per second; 0 runs no simulator", Integer.toString((int)
+                    DEFAULTS.simulatorRate()))
+            .option("elasticsearch-heap", "SIZE", "Elasticsearch's heap", DEFAULTS.elasticsearchHeap())
+            .option("kafka-port", "PORT", "Kafka", Integer.toString(DEFAULTS.kafkaPort()))
+            .option(
+                    "kafka-controller-port",
+                    "PORT",
+                    "Kafka's controller",
+                    Integer.toString(DEFAULTS.kafkaControllerPort()))
+            .option("dynamodb-port", "PORT", "DynamoDB Local", Integer.toString(DEFAULTS.dynamoDbPort()))
+            .option("redis-port", "PORT", "Redis", Integer.toString(DEFAULTS.redisPort()))
+            .option("elasticsearch-port", "PORT", "Elasticsearch", Integer.toString(DEFAULTS.elasticsearchPort()))
+            .option(
+                    "elasticsearch-transport-port",
+                    "PORT",
+                    "Elasticsearch's transport",
+                    Integer.toString(DEFAULTS.elasticsearchTransportPort()))
+            .option("clickhouse-port", "PORT", "ClickHouse's HTTP", Integer.toString(DEFAULTS.clickHouseHttpPort()))
+            .option(
+                    "clickhouse-tcp-port",
+                    "PORT",
+                    "ClickHouse's native",
+                    Integer.toString(DEFAULTS.clickHouseTcpPort()))
+            .option("flink-port", "PORT", "Flink's REST and web UI", Integer.toString(DEFAULTS.flinkRestPort()))
+            .option(
+                    "order-service-port",
+                    "PORT",
+                    "the first order-service",
+                    Integer.toString(DEFAULTS.orderServicePorts().get(0)))
+            .option(
+                    "portfolio-service-port",
+                    "PORT",
+                    "portfolio-service",
+                    Integer.toString(DEFAULTS.portfolioServicePort()))
+            .option("query-service-port", "PORT", "query-service", Integer.toString(DEFAULTS.queryServicePort()))
+            .option(
+                    "market-data-service-port",
+                    "PORT",
+                    "market-data-service",
+                    Integer.toString(DEFAULTS.marketDataServicePort()))
+            .option("gateway-port", "PORT", "the API gateway", Integer.toString(DEFAULTS.gatewayPort()))
+            .option(
+                    "gateway-management-port",
+                    "PORT",
+                    "the gateway's probes and metrics",
+                    Integer.toString(DEFAULTS.gatewayManagementPort()));
 
     private LocalRun() {}
 
     public static void main(String[] args) throws InterruptedException {
-        LocalStackSettings settings;
+        LocalSystemSettings settings;
         try {
-            settings = LocalStackSettings.fromOptions(options(args));
+            settings = LocalSystemSettings.fromOptions(COMMAND.parseOrExit(args).options());
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);
             return;
         }
-        LocalStack stack = new LocalStack(settings);
+        LocalSystem stack = new LocalSystem(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -53,7 +109,7 @@ public final class LocalRun {
         stopped.await();
     }
 
-    private static void printEndpoints(LocalStack stack) {
+    private static void printEndpoints(LocalSystem stack) {
         OUT.println();
         OUT.println("the local system is up (Ctrl-C stops it):");
         for (LocalServer server : stack.servers()) {
@@ -65,7 +121,7 @@ public final class LocalRun {
         }
         OUT.println("logs: " + stack.settings().dataDirectory().resolve("logs"));
         if (stack.settings().projectDirectory() != null) {
-            LocalStackSettings settings = stack.settings();
+            LocalSystemSettings settings = stack.settings();
             OUT.println();
             String gateway = "http://127.0.0.1:" + settings.gatewayPort();
             OUT.println("the API gateway: " + gateway + "/v1/...; try it:");
@@ -82,17 +138,5 @@ public final class LocalRun {
                     + " {\"type\":\"subscribe\",\"topics\":[\"prices:ACME\",\"orders\"]}):");
             OUT.println("    ws://127.0.0.1:" + settings.gatewayPort() + "/v1/marketdata?access_token=$TOKEN");
         }
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            if (!arg.startsWith("--") || !arg.contains("=")) {
-                throw new IllegalArgumentException("unexpected argument '" + arg + "'; options are --name=value,"
-                        + " e.g. --data-dir=.local-data --kafka-port=19092");
-            }
-            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-        }
-        return options;
     }
 }

@@ -22,8 +22,8 @@ final class LocalServices {
 
     private LocalServices() {}
 
-    static List<ServiceProcess> of(LocalStack stack, Path projectDirectory, String version) {
-        LocalStackSettings settings = stack.settings();
+    static List<ServiceProcess> of(LocalSystem stack, Path projectDirectory, String version) {
+        LocalSystemSettings settings = stack.settings();
         Path logs = settings.dataDirectory().resolve("logs");
         List<ServiceProcess> services = new ArrayList<>();
         List<Integer> orderServicePorts = settings.orderServicePorts();
@@ -69,12 +69,12 @@ final class LocalServices {
     }
 
     /** What every service is configured with, each store reached on the service's own route. */
-    private static Map<String, String> environment(LocalStack stack, String service) {
-        LocalStackSettings settings = stack.settings();
+    private static Map<String, String> environment(LocalSystem stack, String service) {
+        LocalSystemSettings settings = stack.settings();
         Path publicKey = devIssuerDirectory(settings).resolve("public.pem");
         return Map.ofEntries(
                 // The services are reached through the gateway (or directly from this machine), never from the LAN.
-                Map.entry("SERVER_ADDRESS", LocalStackSettings.LOOPBACK),
+                Map.entry("SERVER_ADDRESS", LocalSystemSettings.LOOPBACK),
                 Map.entry("KAFKA_BOOTSTRAP_SERVERS", stack.kafka().bootstrapServers()),
                 Map.entry("MOCKTRADING_STORE_DYNAMO_DB_ENDPOINT", dynamoDb(stack, service)),
                 Map.entry("MOCKTRADING_STORE_REDIS_URI", redis(stack, service)),
@@ -91,7 +91,7 @@ final class LocalServices {
      * The Flink jobs of the local run, configured for the local servers; with images, each job's jar is the one in
      * its image (the local Flink cluster runs it: the official Flink image cannot run here).
      */
-    static List<FlinkJarJob> jobs(LocalStack stack, Path projectDirectory, String version) {
+    static List<FlinkJarJob> jobs(LocalSystem stack, Path projectDirectory, String version) {
         return List.of(
                 job(
                         stack,
@@ -115,7 +115,7 @@ final class LocalServices {
                                 "--parallelism", "1")));
     }
 
-    private static Path jobJar(LocalStackSettings settings, String module, Path projectDirectory, String version) {
+    private static Path jobJar(LocalSystemSettings settings, String module, Path projectDirectory, String version) {
         if (settings.images() == null) {
             return projectDirectory.resolve(module + "/target/" + module + "-" + version + "-job.jar");
         }
@@ -126,7 +126,7 @@ final class LocalServices {
                         settings.dataDirectory().resolve("images").resolve(module + ".jar"));
     }
 
-    private static FlinkJarJob job(LocalStack stack, String name, Path jar, List<String> arguments) {
+    private static FlinkJarJob job(LocalSystem stack, String name, Path jar, List<String> arguments) {
         return new FlinkJarJob(name, jar, stack.flink().restUrl(), stack.flink().checkpointDirectory(), arguments);
     }
 
@@ -134,8 +134,8 @@ final class LocalServices {
      * The gateway in front of the services, in the local profile: it also hands out development tokens, signed
      * with the key whose public half the services trust.
      */
-    private static Map<String, String> gateway(LocalStack stack) {
-        LocalStackSettings settings = stack.settings();
+    private static Map<String, String> gateway(LocalSystem stack) {
+        LocalSystemSettings settings = stack.settings();
         Path issuer = devIssuerDirectory(settings);
         return Map.ofEntries(
                 Map.entry("SERVER_ADDRESS", settings.gatewayAddress()),
@@ -159,7 +159,7 @@ final class LocalServices {
                 Map.entry("MOCKTRADING_GATEWAY_RATE_LIMIT_REDIS_URI", redis(stack, "api-gateway")));
     }
 
-    private static String orderServiceInstances(LocalStackSettings settings) {
+    private static String orderServiceInstances(LocalSystemSettings settings) {
         ObjectNode json = JSON.createObjectNode();
         ArrayNode instances = json.putObject("spring")
                 .putObject("cloud")
@@ -176,8 +176,8 @@ final class LocalServices {
      * The simulated feed, unless the run was asked for none ({@code --simulator-rate=0}): on a thread of the
      * launcher, or with images the simulator's image, ready when its health endpoint says it publishes.
      */
-    static List<LocalServer> feeds(LocalStack stack) {
-        LocalStackSettings settings = stack.settings();
+    static List<LocalServer> feeds(LocalSystem stack) {
+        LocalSystemSettings settings = stack.settings();
         if (settings.simulatorRate() <= 0) {
             return List.of();
         }
@@ -206,34 +206,40 @@ final class LocalServices {
                 settings.dataDirectory().resolve("logs")));
     }
 
-    private static String dynamoDb(LocalStack stack, String client) {
+    private static String dynamoDb(LocalSystem stack, String client) {
         return stack.routeTo(client, "dynamodb", stack.dynamoDb().endpointUrl());
     }
 
-    private static String redis(LocalStack stack, String client) {
+    private static String redis(LocalSystem stack, String client) {
         return stack.routeTo(client, "redis", stack.redis().uri());
     }
 
-    private static String elasticsearch(LocalStack stack, String client) {
+    private static String elasticsearch(LocalSystem stack, String client) {
         return stack.routeTo(client, "elasticsearch", stack.elasticsearch().httpUrl());
     }
 
-    private static String clickHouse(LocalStack stack, String client) {
+    private static String clickHouse(LocalSystem stack, String client) {
         return stack.routeTo(client, "clickhouse", stack.clickHouse().httpUrl());
     }
 
-    static Path devIssuerDirectory(LocalStackSettings settings) {
+    static Path devIssuerDirectory(LocalSystemSettings settings) {
         return settings.dataDirectory().resolve("dev-issuer");
     }
 
     private static ServiceProcess service(
-            LocalStack stack, String name, Path projectDirectory, String version, int port, Path logs) {
+            LocalSystem stack, String name, Path projectDirectory, String version, int port, Path logs) {
         return service(stack, name, name, projectDirectory, version, port, logs);
     }
 
     /** {@code name} runs {@code service}'s jar: replicas of one service share its jar and its routes to the stores. */
     private static ServiceProcess service(
-            LocalStack stack, String name, String service, Path projectDirectory, String version, int port, Path logs) {
+            LocalSystem stack,
+            String name,
+            String service,
+            Path projectDirectory,
+            String version,
+            int port,
+            Path logs) {
         // The other services answer their probes on their one port.
         return new ServiceProcess(
                 name,
@@ -246,7 +252,12 @@ final class LocalServices {
 
     /** {@code service}'s boot jar, or its image, which reads the development issuer's keys from the data directory. */
     private static ServiceLaunch launch(
-            LocalStackSettings settings, String name, String service, int port, Path projectDirectory, String version) {
+            LocalSystemSettings settings,
+            String name,
+            String service,
+            int port,
+            Path projectDirectory,
+            String version) {
         if (settings.images() == null) {
             return new ServiceLaunch.Jar(
                     projectDirectory.resolve(service).resolve("target").resolve(service + "-" + version + ".jar"));

@@ -1,6 +1,6 @@
 package com.mocktrading.localrun;
 
-import com.mocktrading.consistency.CommandOptions;
+import com.mocktrading.cli.CommandLine;
 import com.mocktrading.events.Topics;
 import com.mocktrading.localstack.ShutdownHooks;
 import com.mocktrading.localstack.flink.FlinkJarJob;
@@ -36,21 +36,31 @@ public final class RebuildReadModels {
 
     private static final String[] STORES = {"elasticsearch", "clickhouse"};
 
+    private static final CommandLine COMMAND = CommandLine.command(
+                    "bin/rebuild-read-models [options]",
+                    "Replays trade_executed from its start into Elasticsearch and ClickHouse.")
+            .option("flink", "URL", "the Flink cluster's REST endpoint", "http://127.0.0.1:8081")
+            .option("kafka", "HOST:PORT", "Kafka bootstrap servers", "127.0.0.1:9092")
+            .option("elasticsearch", "URL", "Elasticsearch", "http://127.0.0.1:9200")
+            .option("clickhouse", "URL", "ClickHouse's HTTP interface", "http://127.0.0.1:8123")
+            .option("jar", "PATH", "the persistence job's jar (default: this checkout's)")
+            .option("timeout-minutes", "M", "longest the replay may take", "30");
+
     private RebuildReadModels() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = CommandOptions.parse(args, "--kafka=127.0.0.1:9092");
-        Path jar = Path.of(options.getOrDefault(
+        CommandLine.Arguments options = COMMAND.parseOrExit(args);
+        Path jar = Path.of(options.get(
                 "jar",
-                "flink-persistence-job/target/flink-persistence-job-" + LocalStack.projectVersion() + "-job.jar"));
+                "flink-persistence-job/target/flink-persistence-job-" + LocalSystem.projectVersion() + "-job.jar"));
         boolean done = run(
                 new Endpoints(
-                        options.getOrDefault("flink", "http://127.0.0.1:8081"),
-                        options.getOrDefault("kafka", "127.0.0.1:9092"),
-                        options.getOrDefault("elasticsearch", "http://127.0.0.1:9200"),
-                        options.getOrDefault("clickhouse", "http://127.0.0.1:8123")),
+                        options.get("flink"),
+                        options.get("kafka"),
+                        options.get("elasticsearch"),
+                        options.get("clickhouse")),
                 jar,
-                Duration.ofMinutes(Long.parseLong(options.getOrDefault("timeout-minutes", "30"))),
+                Duration.ofMinutes(Long.parseLong(options.get("timeout-minutes"))),
                 System.out);
         System.exit(done ? 0 : 1);
     }

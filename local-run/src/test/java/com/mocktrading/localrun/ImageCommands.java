@@ -17,7 +17,7 @@ final class ImageCommands {
 
     private ImageCommands() {}
 
-    static void assertAsComposeRunsThem(LocalStack stack) throws Exception {
+    static void assertAsComposeRunsThem(LocalSystem stack) throws Exception {
         List<String> checked = new ArrayList<>();
         for (var server : stack.servers()) {
             if (server instanceof ServiceProcess process && process.launch() instanceof ServiceLaunch.Image image) {

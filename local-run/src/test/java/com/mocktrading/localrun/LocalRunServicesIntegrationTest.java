@@ -45,12 +45,12 @@ class LocalRunServicesIntegrationTest {
     @Test
     void servesOrdersAndPortfoliosThroughTheBuiltServicesAndStopsThemAll() throws Exception {
         Path checkout = Path.of("").toAbsolutePath().getParent();
-        LocalStackSettings onFreePorts =
-                LocalStackSettings.onFreePorts(SharedServers.directory("local-run-services"), checkout);
-        LocalStackSettings settings = IMAGES == null ? onFreePorts : onFreePorts.withServiceImages(IMAGES);
+        LocalSystemSettings onFreePorts =
+                LocalSystemSettings.onFreePorts(SharedServers.directory("local-run-services"), checkout);
+        LocalSystemSettings settings = IMAGES == null ? onFreePorts : onFreePorts.withServiceImages(IMAGES);
         Set<ProcessHandle> before = ProcessHandle.current().descendants().collect(Collectors.toSet());
         List<ProcessHandle> started;
-        try (LocalStack stack = new LocalStack(settings)) {
+        try (LocalSystem stack = new LocalSystem(settings)) {
             stack.start();
             assertThat(stack.servers())
                     .extracting(LocalServer::name)
@@ -186,7 +186,7 @@ class LocalRunServicesIntegrationTest {
     }
 
     /** The execution job (in the local Flink cluster) moves the order to its outcome within seconds. */
-    private static void awaitStatus(LocalStackSettings settings, String token, String orderId, String status)
+    private static void awaitStatus(LocalSystemSettings settings, String token, String orderId, String status)
             throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         String last = "";
@@ -237,7 +237,7 @@ class LocalRunServicesIntegrationTest {
         throw new AssertionError(url + " never showed " + expected + ": " + last);
     }
 
-    private static void setPrice(LocalStack stack, String symbol, String price) {
+    private static void setPrice(LocalSystem stack, String symbol, String price) {
         RedisClient client = RedisClient.create(stack.redis().uri());
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
             new PriceCache(() -> connection).update(new LatestPrice(symbol, new BigDecimal(price), Instant.now()));

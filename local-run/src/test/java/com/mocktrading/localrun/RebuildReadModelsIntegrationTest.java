@@ -39,8 +39,8 @@ class RebuildReadModelsIntegrationTest {
     @Test
     void rebuildsBothReadModelsFromTheTopicOnceAndIdempotently() throws Exception {
         Path checkout = Path.of("").toAbsolutePath().getParent();
-        LocalStackSettings free = LocalStackSettings.onFreePorts(SharedServers.directory("rebuild"), null);
-        try (LocalStack stack = new LocalStack(free)) {
+        LocalSystemSettings free = LocalSystemSettings.onFreePorts(SharedServers.directory("rebuild"), null);
+        try (LocalSystem stack = new LocalSystem(free)) {
             stack.start();
             publishInTwoTransactions(stack.kafka().bootstrapServers());
             RebuildReadModels.Endpoints endpoints = new RebuildReadModels.Endpoints(

@@ -29,19 +29,19 @@ class ServiceImagesTest {
 
     @Test
     void takesTheImagesFromTheLocalRunsOptionAndRefusesATagDockerWouldNot() {
-        assertThat(LocalStackSettings.fromOptions(Map.of()).images()).isNull();
-        assertThat(LocalStackSettings.fromOptions(Map.of("images", "0.1.0-SNAPSHOT"))
+        assertThat(LocalSystemSettings.fromOptions(Map.of()).images()).isNull();
+        assertThat(LocalSystemSettings.fromOptions(Map.of("images", "0.1.0-SNAPSHOT"))
                         .images()
                         .image("api-gateway"))
                 .isEqualTo("mock-trading/api-gateway:0.1.0-SNAPSHOT");
-        assertThatThrownBy(() -> LocalStackSettings.fromOptions(Map.of("images", "no tag")))
+        assertThatThrownBy(() -> LocalSystemSettings.fromOptions(Map.of("images", "no tag")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--images must be an image tag");
     }
 
     @Test
     void keepsTheImagesThroughTheOtherSettings() {
-        LocalStackSettings settings = LocalStackSettings.fromOptions(Map.of("images", "verify"))
+        LocalSystemSettings settings = LocalSystemSettings.fromOptions(Map.of("images", "verify"))
                 .withFeed(10, 5)
                 .withOrderServiceReplicas(2);
 

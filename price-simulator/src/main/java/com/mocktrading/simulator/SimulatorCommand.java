@@ -8,8 +8,6 @@ import com.mocktrading.simulator.feed.SimulationLoop;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The price simulator: {@code --kafka=127.0.0.1:9092 --symbols=1000 --rate=500 --seed=42 --instance=0
@@ -27,16 +25,11 @@ public final class SimulatorCommand {
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "price-simulator-logback.xml");
         }
-        Map<String, String> options;
         SimulatorOptions settings;
         try {
-            options = options(args);
-            settings = SimulatorOptions.from(options);
+            settings = SimulatorOptions.from(SimulatorOptions.COMMAND.parseOrExit(args));
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println("usage: --kafka=HOST:PORT --symbols=N --rate=UPDATES_PER_S --seed=N --instance=I"
-                    + " --instances=N --speed=MARKET_SECONDS_PER_SECOND --duration=SECONDS(0 = forever)"
-                    + " --health-port=PORT(0 = none)");
+            System.err.println(e.getMessage() + "\n" + SimulatorOptions.COMMAND.usage());
             System.exit(2);
             return;
         }
@@ -77,16 +70,5 @@ public final class SimulatorCommand {
                 publisher.failed(),
                 last.symbol(),
                 last.price().toPlainString());
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            if (!arg.startsWith("--") || !arg.contains("=")) {
-                throw new IllegalArgumentException("unexpected argument '" + arg + "'");
-            }
-            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-        }
-        return options;
     }
 }

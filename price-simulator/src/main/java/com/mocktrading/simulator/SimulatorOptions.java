@@ -1,10 +1,10 @@
 package com.mocktrading.simulator;
 
+import com.mocktrading.cli.CommandLine;
 import com.mocktrading.events.universe.SymbolUniverse;
 import com.mocktrading.simulator.feed.PriceFeed;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 
 /** The simulator's settings, checked: rate and sizes positive, the instance within the instance count. */
 public record SimulatorOptions(
@@ -18,8 +18,18 @@ public record SimulatorOptions(
         Duration duration,
         int healthPort) {
 
-    private static final Set<String> KNOWN =
-            Set.of("kafka", "symbols", "rate", "seed", "instance", "instances", "speed", "duration", "health-port");
+    /** The simulator's options, each with its default. */
+    public static final CommandLine COMMAND = CommandLine.command(
+                    "price-simulator [options]", "Publishes simulated prices of the symbol universe to market_data.")
+            .option("kafka", "HOST:PORT", "Kafka bootstrap servers", "127.0.0.1:9092")
+            .option("symbols", "N", "size of the universe", "1000")
+            .option("rate", "UPDATES_PER_S", "price updates published per second", "500")
+            .option("seed", "N", "of the universe and the random walk", "42")
+            .option("instance", "I", "this instance's share of the universe, 0-based", "0")
+            .option("instances", "N", "instances splitting the universe", "1")
+            .option("speed", "MARKET_S_PER_S", "simulated market seconds per second", "60")
+            .option("duration", "S", "how long to run; 0 runs until stopped", "0")
+            .option("health-port", "PORT", "serves GET /health there; 0 serves none", "0");
 
     public SimulatorOptions {
         if (symbols < 1 || rate <= 0 || speed <= 0 || instances < 1 || instance < 0 || instance >= instances) {
@@ -30,24 +40,23 @@ public record SimulatorOptions(
         }
     }
 
+    /** From options given by a program, by name without the dashes; the others keep their defaults. */
     public static SimulatorOptions from(Map<String, String> options) {
-        options.keySet().stream()
-                .filter(name -> !KNOWN.contains(name))
-                .findFirst()
-                .ifPresent(name -> {
-                    throw new IllegalArgumentException("unknown option --" + name);
-                });
+        return from(COMMAND.arguments(options));
+    }
+
+    public static SimulatorOptions from(CommandLine.Arguments options) {
         try {
             return new SimulatorOptions(
-                    options.getOrDefault("kafka", "127.0.0.1:9092"),
-                    Integer.parseInt(options.getOrDefault("symbols", "1000")),
-                    Double.parseDouble(options.getOrDefault("rate", "500")),
-                    Long.parseLong(options.getOrDefault("seed", "42")),
-                    Integer.parseInt(options.getOrDefault("instance", "0")),
-                    Integer.parseInt(options.getOrDefault("instances", "1")),
-                    Double.parseDouble(options.getOrDefault("speed", "60")),
-                    Duration.ofSeconds(Long.parseLong(options.getOrDefault("duration", "0"))),
-                    Integer.parseInt(options.getOrDefault("health-port", "0")));
+                    options.get("kafka"),
+                    Integer.parseInt(options.get("symbols")),
+                    Double.parseDouble(options.get("rate")),
+                    Long.parseLong(options.get("seed")),
+                    Integer.parseInt(options.get("instance")),
+                    Integer.parseInt(options.get("instances")),
+                    Double.parseDouble(options.get("speed")),
+                    Duration.ofSeconds(Long.parseLong(options.get("duration"))),
+                    Integer.parseInt(options.get("health-port")));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not a number: " + e.getMessage());
         }

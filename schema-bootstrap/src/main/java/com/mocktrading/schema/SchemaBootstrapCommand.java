@@ -1,8 +1,6 @@
 package com.mocktrading.schema;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code java -jar schema-bootstrap.jar --kafka=host:9092 --dynamodb=http://host:8000
@@ -14,16 +12,9 @@ public final class SchemaBootstrapCommand {
     private SchemaBootstrapCommand() {}
 
     public static void main(String[] args) {
-        Map<String, String> arguments = new HashMap<>();
-        for (String arg : args) {
-            if (!arg.startsWith("--") || !arg.contains("=")) {
-                System.err.println("unexpected argument '" + arg + "'; expected --name=value");
-                System.exit(2);
-            }
-            arguments.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-        }
+        SchemaTargets targets = SchemaTargets.fromCommandLine(args);
         try {
-            List<String> report = new SchemaBootstrap(SchemaTargets.fromArguments(arguments)).apply();
+            List<String> report = new SchemaBootstrap(targets).apply();
             report.forEach(System.out::println);
         } catch (Exception e) {
             System.err.println("schema bootstrap failed: " + e);

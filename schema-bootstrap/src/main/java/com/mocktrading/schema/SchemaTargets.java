@@ -1,5 +1,6 @@
 package com.mocktrading.schema;
 
+import com.mocktrading.cli.CommandLine;
 import java.util.Map;
 
 /**
@@ -24,13 +25,31 @@ public record SchemaTargets(
         }
     }
 
-    /** Parses {@code --kafka=… --dynamodb=… --elasticsearch=… --clickhouse=… --replication-factor=…}. */
+    /** The bootstrap's options: where each store is (a store not given is left alone). */
+    static final CommandLine COMMAND = CommandLine.command(
+                    "schema-bootstrap [options]",
+                    "Creates the topics, tables, index template and ClickHouse tables that are missing.")
+            .option("kafka", "HOST:PORT", "Kafka bootstrap servers")
+            .option("dynamodb", "URL", "the DynamoDB endpoint")
+            .option("elasticsearch", "URL", "Elasticsearch")
+            .option("clickhouse", "URL", "ClickHouse's HTTP interface")
+            .option("replication-factor", "N", "of the topics (and index replicas + 1)", "1");
+
+    /** From the command line; the usage ends the program on {@code --help} or an option it does not take. */
+    public static SchemaTargets fromCommandLine(String... args) {
+        return fromArguments(COMMAND.parseOrExit(args));
+    }
+
     public static SchemaTargets fromArguments(Map<String, String> arguments) {
+        return fromArguments(COMMAND.arguments(arguments));
+    }
+
+    private static SchemaTargets fromArguments(CommandLine.Arguments arguments) {
         return new SchemaTargets(
                 arguments.get("kafka"),
                 arguments.get("dynamodb"),
                 arguments.get("elasticsearch"),
                 arguments.get("clickhouse"),
-                Short.parseShort(arguments.getOrDefault("replication-factor", "1")));
+                Short.parseShort(arguments.get("replication-factor")));
     }
 }

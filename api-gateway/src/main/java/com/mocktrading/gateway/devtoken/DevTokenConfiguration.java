@@ -1,13 +1,12 @@
 package com.mocktrading.gateway.devtoken;
 
+import com.mocktrading.devissuer.DevTokenIssuer;
 import com.mocktrading.platform.security.JwtProperties;
 import com.nimbusds.jose.jwk.RSAKey;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
-import java.time.Clock;
-import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,19 +18,17 @@ import org.springframework.core.io.Resource;
 @Profile("local")
 class DevTokenConfiguration {
 
-    /** @param keyLocation the local issuer's RSA key as a private JWK (the local run keeps it in its data) */
+    /**
+     * @param keyLocation the local issuer's RSA key as a private JWK (the local run keeps it in its data); its
+     *     tokens name the issuer and audience the services trust
+     */
     @Bean
-    DevTokenSigner devTokenSigner(
-            @Value("${mocktrading.dev-token.key-location}") Resource keyLocation,
-            JwtProperties trusted,
-            @Value("${mocktrading.dev-token.lifetime:12h}") Duration lifetime)
+    DevTokenIssuer devTokenIssuer(
+            @Value("${mocktrading.dev-token.key-location}") Resource keyLocation, JwtProperties trusted)
             throws IOException, ParseException {
         try (InputStream in = keyLocation.getInputStream()) {
-            RSAKey key = RSAKey.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            if (!key.isPrivate()) {
-                throw new IllegalStateException(keyLocation + " holds no private key");
-            }
-            return new DevTokenSigner(key, trusted.issuer(), trusted.audience(), lifetime, Clock.systemUTC());
+            return DevTokenIssuer.of(RSAKey.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)))
+                    .issuing(trusted.issuer(), trusted.audience());
         }
     }
 }

@@ -1,10 +1,13 @@
 package com.mocktrading.gateway.devtoken;
 
+import com.mocktrading.devissuer.DevTokenIssuer;
 import com.mocktrading.events.UserIds;
 import com.mocktrading.platform.error.ApiException;
 import com.mocktrading.platform.error.FieldError;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -15,10 +18,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Profile("local")
 class DevTokenController {
 
-    private final DevTokenSigner signer;
+    private final DevTokenIssuer issuer;
+    private final Duration lifetime;
 
-    DevTokenController(DevTokenSigner signer) {
-        this.signer = signer;
+    DevTokenController(DevTokenIssuer issuer, @Value("${mocktrading.dev-token.lifetime:12h}") Duration lifetime) {
+        this.issuer = issuer;
+        this.lifetime = lifetime;
     }
 
     @PostMapping("/v1/dev/token")
@@ -28,7 +33,7 @@ class DevTokenController {
             throw ApiException.validation(
                     List.of(new FieldError("userId", "1 to 64 characters: letters, digits, '.', '_', '@', '-'")));
         }
-        DevTokenSigner.DevToken token = signer.issue(user);
+        DevTokenIssuer.DevToken token = issuer.token(user, lifetime);
         return Map.of("token", token.token(), "expiresAt", token.expiresAt().toString());
     }
 }

@@ -1,15 +1,9 @@
 package com.mocktrading.gateway.ratelimit;
 
-import io.lettuce.core.RedisNoScriptException;
+import com.mocktrading.redis.RedisScript;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisAsyncCommands;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
@@ -20,7 +14,7 @@ import java.util.function.Supplier;
  */
 public final class TokenBucket {
 
-    private static final String TAKE =
+    private static final RedisScript TAKE = new RedisScript(
             """
             local capacity = tonumber(ARGV[1])
             local per_second = tonumber(ARGV[2])
@@ -45,8 +39,7 @@ public final class TokenBucket {
             end
             local until_full = math.ceil((capacity - tokens) * 1000 / per_second)
             return {allowed, math.floor(tokens), until_one, until_full}
-            """;
-    private static final String TAKE_SHA = sha1(TAKE);
+            """);
 
     private final Supplier<RedisAsyncCommands<String, String>> redis;
     private final int capacity;
@@ -73,11 +66,7 @@ public final class TokenBucket {
     public CompletionStage<Decision> take(String key) {
         String[] keys = {"ratelimit:" + key};
         String[] args = {Integer.toString(capacity), Double.toString(refillPerSecond)};
-        RedisAsyncCommands<String, String> commands = redis.get();
-        CompletionStage<List<Long>> result = commands.<List<Long>>evalsha(TAKE_SHA, ScriptOutputType.MULTI, keys, args)
-                .exceptionallyCompose(e -> unwrap(e) instanceof RedisNoScriptException
-                        ? commands.<List<Long>>eval(TAKE, ScriptOutputType.MULTI, keys, args)
-                        : CompletableFuture.failedStage(unwrap(e)));
+        CompletionStage<List<Long>> result = TAKE.run(redis.get(), ScriptOutputType.MULTI, keys, args);
         return result.thenApply(values ->
                 new Decision(values.get(0) == 1L, capacity, values.get(1).intValue(), values.get(2), values.get(3)));
     }
@@ -89,17 +78,4 @@ public final class TokenBucket {
      */
     public record Decision(
             boolean allowed, int limit, int remaining, long millisUntilNextToken, long millisUntilFull) {}
-
-    private static Throwable unwrap(Throwable e) {
-        return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-    }
-
-    private static String sha1(String script) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-1").digest(script.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-1", e);
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package com.mocktrading.marketdata.orders;
 
 import com.mocktrading.events.TradeExecutedPayload;
+import com.mocktrading.redis.RedisChannels;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,17 +21,13 @@ public final class OrderUpdateRelay {
         this.redis = redis;
     }
 
-    public static String channelOf(String userId) {
-        return "orders:" + userId;
-    }
-
     /** Completes when Redis took every message (pipelined); fails if any was refused. */
     public CompletionStage<Void> relay(List<TradeExecutedPayload> outcomes) {
         RedisAsyncCommands<String, String> commands = redis.get();
         List<CompletableFuture<Long>> publishes = new ArrayList<>(outcomes.size());
         for (TradeExecutedPayload outcome : outcomes) {
             publishes.add(commands.publish(
-                            channelOf(outcome.userId()),
+                            RedisChannels.orders(outcome.userId()),
                             OrderUpdateView.of(outcome).toJson())
                     .toCompletableFuture());
         }

@@ -6,6 +6,7 @@ import com.mocktrading.marketdata.fanout.RedisChannelHub;
 import com.mocktrading.marketdata.orders.OrderCatchUp;
 import com.mocktrading.marketdata.prices.PriceView;
 import com.mocktrading.marketdata.symbols.SymbolDirectory;
+import com.mocktrading.redis.RedisChannels;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ final class ClientConnection {
         this.prices = prices;
         this.hub = hub;
         this.orderCatchUp = orderCatchUp;
-        this.parser = new ClientFrameParser(limits.maxFrameChars(), limits.maxTopics());
+        this.parser = new ClientFrameParser(limits.maxFrameBytes(), limits.maxTopics());
         this.maxTopics = limits.maxTopics();
         this.snapshotTimeout = limits.snapshotTimeout();
         this.outbox = new Outbox(limits.orderedBacklog(), limits.orderedBacklogChars(), frames, tooSlow);
@@ -163,7 +164,7 @@ final class ClientConnection {
                 .timeout(snapshotTimeout)
                 .doOnNext(latest -> {
                     for (LatestPrice price : latest.values()) {
-                        String topic = PriceCache.channel(price.symbol());
+                        String topic = RedisChannels.prices(price.symbol());
                         outbox.offerPrice(
                                 topic,
                                 price.feedTimestamp().toEpochMilli(),

@@ -1,6 +1,7 @@
 package com.mocktrading.marketdata.websocket;
 
 import com.mocktrading.platform.json.StrictJson;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,18 +18,18 @@ final class ClientFrameParser {
 
     private static final JsonMapper JSON = StrictJson.mapper();
 
-    private final int maxFrameChars;
+    private final int maxFrameBytes;
     private final int maxTopicsPerFrame;
 
-    ClientFrameParser(int maxFrameChars, int maxTopicsPerFrame) {
-        this.maxFrameChars = maxFrameChars;
+    ClientFrameParser(int maxFrameBytes, int maxTopicsPerFrame) {
+        this.maxFrameBytes = maxFrameBytes;
         this.maxTopicsPerFrame = maxTopicsPerFrame;
     }
 
     ClientFrame parse(String text) throws FrameRejected {
-        if (text.length() > maxFrameChars) {
-            throw new FrameRejected(
-                    FrameRejected.FRAME_TOO_LARGE, "frames are limited to " + maxFrameChars + " characters");
+        // The limit is the frame's size on the wire, UTF-8 bytes: more characters than that can never fit.
+        if (text.length() > maxFrameBytes || text.getBytes(StandardCharsets.UTF_8).length > maxFrameBytes) {
+            throw new FrameRejected(FrameRejected.FRAME_TOO_LARGE, "frames are limited to " + maxFrameBytes + " bytes");
         }
         JsonNode frame;
         try {

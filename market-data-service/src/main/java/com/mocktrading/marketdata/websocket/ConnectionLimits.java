@@ -6,7 +6,8 @@ import java.time.Duration;
  * What one WebSocket connection may hold.
  *
  * @param maxTopics topics held at once
- * @param maxFrameChars largest client frame answered (larger ones get FRAME_TOO_LARGE, unparsed)
+ * @param maxFrameBytes largest client frame answered, in bytes on the wire (larger ones get FRAME_TOO_LARGE,
+ *     unparsed)
  * @param orderedBacklog replies and order updates waiting for a client that does not read; beyond it the client
  *     is disconnected (price updates never count: they are conflated)
  * @param orderedBacklogChars the same bound in characters, so a backlog of large frames is bounded too
@@ -15,7 +16,7 @@ import java.time.Duration;
  */
 public record ConnectionLimits(
         int maxTopics,
-        int maxFrameChars,
+        int maxFrameBytes,
         int orderedBacklog,
         long orderedBacklogChars,
         Duration snapshotTimeout,

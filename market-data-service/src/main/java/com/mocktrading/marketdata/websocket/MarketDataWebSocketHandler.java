@@ -108,8 +108,8 @@ public final class MarketDataWebSocketHandler implements WebSocketHandler {
                 .concatMap(message -> switch (message.getType()) {
                     case TEXT -> {
                         int length = message.getPayload().readableByteCount();
-                        if (length > limits.maxFrameChars()) {
-                            client.rejectOversized(length, limits.maxFrameChars());
+                        if (length > limits.maxFrameBytes()) {
+                            client.rejectOversized(length, limits.maxFrameBytes());
                             yield Mono.<Void>empty();
                         }
                         yield client.onText(message.getPayloadAsText());

@@ -1,8 +1,7 @@
 package com.mocktrading.marketdata.websocket;
 
-import com.mocktrading.core.price.PriceCache;
-import com.mocktrading.marketdata.orders.OrderUpdateRelay;
 import com.mocktrading.marketdata.symbols.SymbolDirectory;
+import com.mocktrading.redis.RedisChannels;
 import java.util.Optional;
 
 /**
@@ -18,10 +17,11 @@ record TopicName(String topic, String channel, boolean prices) {
     /** The topic, or empty when it names nothing the service publishes. */
     static Optional<TopicName> parse(String topic, String userId, SymbolDirectory symbols) {
         if (ORDERS.equals(topic)) {
-            return Optional.of(new TopicName(topic, OrderUpdateRelay.channelOf(userId), false));
+            return Optional.of(new TopicName(topic, RedisChannels.orders(userId), false));
         }
         if (topic.startsWith(PRICES_PREFIX) && symbols.contains(topic.substring(PRICES_PREFIX.length()))) {
-            return Optional.of(new TopicName(topic, PriceCache.channel(topic.substring(PRICES_PREFIX.length())), true));
+            return Optional.of(
+                    new TopicName(topic, RedisChannels.prices(topic.substring(PRICES_PREFIX.length())), true));
         }
         return Optional.empty();
     }

@@ -1,6 +1,7 @@
 package com.mocktrading.marketdata.websocket;
 
 import com.mocktrading.marketdata.prices.PriceView;
+import com.mocktrading.redis.RedisChannels;
 
 /**
  * A message from a Redis channel, decoded once per instance into the frame every local client gets.
@@ -9,10 +10,8 @@ import com.mocktrading.marketdata.prices.PriceView;
  */
 record Update(String topic, boolean price, long feedMillis, String frame) {
 
-    private static final String ORDERS_CHANNEL_PREFIX = "orders:";
-
     static Update decode(String channel, String message) {
-        if (channel.startsWith(ORDERS_CHANNEL_PREFIX)) {
+        if (RedisChannels.isOrders(channel)) {
             return new Update(TopicName.ORDERS, false, 0, ServerFrames.orderUpdate(message));
         }
         return new Update(channel, true, PriceView.feedMillisOf(message), ServerFrames.priceUpdate(channel, message));

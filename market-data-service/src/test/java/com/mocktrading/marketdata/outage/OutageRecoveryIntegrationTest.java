@@ -116,7 +116,8 @@ class OutageRecoveryIntegrationTest {
                             TableDefinitions.PORTFOLIOS,
                             TableDefinitions.ORDERS,
                             true)
-                    .failed(order, ExecutionStatus.FAILED_INSUFFICIENT_FUNDS, Instant.now(), "decided in a blip");
+                    .recordFailure(
+                            order, ExecutionStatus.FAILED_INSUFFICIENT_FUNDS, Instant.now(), "decided in a blip");
 
             // A blip the client library reconnects by itself, faster than any watchdog round.
             RedisClient admin = RedisClient.create(redis.uri());

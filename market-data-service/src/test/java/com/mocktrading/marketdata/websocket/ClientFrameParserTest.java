@@ -29,6 +29,8 @@ class ClientFrameParserTest {
         assertRejected("{\"type\":\"SUBSCRIBE\",\"topics\":[\"orders\"]}", FrameRejected.UNKNOWN_TYPE);
         assertRejected("{\"type\":\"subscribe\",\"topics\":[\"a\",\"b\",\"c\",\"d\"]}", FrameRejected.TOO_MANY_TOPICS);
         assertRejected("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(200) + "\"}", FrameRejected.FRAME_TOO_LARGE);
+        // 120 characters, 240 bytes on the wire: the limit is the bytes.
+        assertRejected("{\"type\":\"ping\",\"pad\":\"" + "\u00e9".repeat(100) + "\"}", FrameRejected.FRAME_TOO_LARGE);
     }
 
     private void assertRejected(String frame, String code) {

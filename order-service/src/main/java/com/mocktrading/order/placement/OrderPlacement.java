@@ -20,7 +20,6 @@ import com.mocktrading.platform.dependency.DependencyCalls;
 import com.mocktrading.platform.error.ApiException;
 import com.mocktrading.platform.error.ErrorCode;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -122,7 +121,7 @@ public final class OrderPlacement {
                 acceptance.side(),
                 acceptance.acceptedAt());
         EventEnvelope<TradeOrderPayload> event = Topics.TRADE_ORDERS.newEventWithId(
-                eventIdOf(acceptance.orderId()), SOURCE, payload, traceContext.get());
+                Topics.TRADE_ORDERS.eventIdOf(acceptance.orderId()), SOURCE, payload, traceContext.get());
         try {
             calls.write(KAFKA, () -> publisher.publish(event, publishTimeout));
         } catch (ApiException notConfirmed) {
@@ -180,11 +179,5 @@ public final class OrderPlacement {
                     acceptance.orderId(),
                     recordNotWritten);
         }
-    }
-
-    /** The same order id always gives the same event id, so a republished order is recognisably the same. */
-    static String eventIdOf(String orderId) {
-        return UUID.nameUUIDFromBytes(("trade_orders:" + orderId).getBytes(StandardCharsets.UTF_8))
-                .toString();
     }
 }

@@ -1,6 +1,7 @@
 package com.mocktrading.order.placement;
 
 import com.mocktrading.events.Side;
+import com.mocktrading.events.Symbols;
 import com.mocktrading.platform.error.ApiException;
 import com.mocktrading.platform.error.FieldError;
 import java.math.BigInteger;
@@ -8,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Turns the raw JSON object of {@code POST /orders} into an {@link OrderRequest}, or refuses it with every
@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
 public final class OrderRequestParser {
 
     public static final long MAX_QUANTITY = 1_000_000;
-    private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9.]{1,10}");
     private static final Set<String> FIELDS = Set.of("symbol", "side", "quantity");
 
     private OrderRequestParser() {}
@@ -40,7 +39,7 @@ public final class OrderRequestParser {
     }
 
     private static String symbol(Object value, List<FieldError> errors) {
-        if (!(value instanceof String text) || !SYMBOL.matcher(text).matches()) {
+        if (!(value instanceof String text) || !Symbols.isValid(text)) {
             errors.add(new FieldError("symbol", "required: 1 to 10 characters of A-Z, 0-9 and '.'"));
             return null;
         }

@@ -1,14 +1,15 @@
 package com.mocktrading.order.placement;
 
+import com.mocktrading.core.execution.TradeMath;
 import com.mocktrading.core.money.Money;
 import com.mocktrading.core.portfolio.Portfolio;
 import com.mocktrading.core.price.LatestPrice;
-import com.mocktrading.events.Side;
+import com.mocktrading.events.ExecutionStatus;
 import com.mocktrading.platform.error.ApiException;
 import com.mocktrading.platform.error.ErrorCode;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The acceptance rules of FR3 against one strongly consistent read: a buy needs cash for quantity x latest
@@ -34,24 +35,23 @@ public final class OrderRules {
         }
     }
 
+    /** The rule the execution job applies at the execution price ({@link TradeMath#refusal}), at the latest one. */
     public void requireCoverage(OrderRequest order, LatestPrice price, Portfolio portfolio) {
-        if (order.side() == Side.BUY) {
-            BigDecimal cost = Money.notional(order.quantity(), price.price());
-            if (portfolio.cashBalance().compareTo(cost) < 0) {
-                throw new ApiException(
-                        ErrorCode.INSUFFICIENT_FUNDS,
-                        "Buying " + order.quantity() + " " + order.symbol() + " at " + Money.formatPrice(price.price())
-                                + " costs " + Money.formatCash(cost) + "; cash is "
-                                + Money.formatCash(portfolio.cashBalance()));
-            }
-        } else {
-            long held = portfolio.quantityOf(order.symbol());
-            if (held < order.quantity()) {
-                throw new ApiException(
-                        ErrorCode.INSUFFICIENT_HOLDINGS,
-                        "Selling " + order.quantity() + " " + order.symbol() + " needs that many shares; you hold "
-                                + held);
-            }
+        Optional<ExecutionStatus> refusal =
+                TradeMath.refusal(portfolio, order.side(), order.symbol(), order.quantity(), price.price());
+        if (refusal.isEmpty()) {
+            return;
         }
+        if (refusal.get() == ExecutionStatus.FAILED_INSUFFICIENT_FUNDS) {
+            throw new ApiException(
+                    ErrorCode.INSUFFICIENT_FUNDS,
+                    "Buying " + order.quantity() + " " + order.symbol() + " at " + Money.formatPrice(price.price())
+                            + " costs " + Money.formatCash(Money.notional(order.quantity(), price.price()))
+                            + "; cash is " + Money.formatCash(portfolio.cashBalance()));
+        }
+        throw new ApiException(
+                ErrorCode.INSUFFICIENT_HOLDINGS,
+                "Selling " + order.quantity() + " " + order.symbol() + " needs that many shares; you hold "
+                        + portfolio.quantityOf(order.symbol()));
     }
 }

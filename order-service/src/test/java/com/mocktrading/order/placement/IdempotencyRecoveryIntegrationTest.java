@@ -16,6 +16,7 @@ import com.mocktrading.core.dynamodb.TableDefinitions;
 import com.mocktrading.core.order.OrderStore;
 import com.mocktrading.events.EventEnvelope;
 import com.mocktrading.events.Side;
+import com.mocktrading.events.Topics;
 import com.mocktrading.events.TradeOrderPayload;
 import com.mocktrading.order.placement.idempotency.IdempotencyStore;
 import com.mocktrading.order.support.OrderServiceTestSupport;
@@ -127,7 +128,7 @@ class IdempotencyRecoveryIntegrationTest {
         List<EventEnvelope<TradeOrderPayload>> published = publishedOrdersOf(user);
         assertThat(published).singleElement().satisfies(event -> {
             assertThat(event.payload().orderId()).isEqualTo(first.orderId());
-            assertThat(event.eventId()).isEqualTo(OrderPlacement.eventIdOf(first.orderId()));
+            assertThat(event.eventId()).isEqualTo(Topics.TRADE_ORDERS.eventIdOf(first.orderId()));
             assertThat(event.payload().orderTimestamp()).isEqualTo(first.acceptedAt());
         });
     }

@@ -35,8 +35,8 @@ class QueryConfiguration {
     }
 
     /**
-     * The platform's store configuration (which would also declare this) is excluded in application.yml: this
-     * service reads neither DynamoDB nor Redis. No failure here is a business answer, so none is exempt.
+     * This service reads neither DynamoDB nor Redis, so it does not enable the platform's trading stores (which
+     * declare their own). No failure here is a business answer, so none is exempt.
      */
     @Bean
     DependencyCalls dependencyCalls(CircuitBreakerRegistry breakers, RetryRegistry retries) {

@@ -1,10 +1,10 @@
 package com.mocktrading.query.parameters;
 
+import com.mocktrading.events.Symbols;
 import com.mocktrading.platform.error.FieldError;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The parameter rules both features share. Each method reads one raw query parameter, returns null when it is
@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
 public final class QueryParameters {
 
     /** The contract's symbol format; also what makes a symbol safe to compare against stored values. */
-    public static final Pattern SYMBOL = Pattern.compile("[A-Z0-9.]{1,10}");
 
     /**
      * Timestamps outside this range are refused: nothing was traded before 1970, and ClickHouse's DateTime (a
@@ -30,7 +29,7 @@ public final class QueryParameters {
         if (raw == null) {
             return null;
         }
-        if (!SYMBOL.matcher(raw).matches()) {
+        if (!Symbols.isValid(raw)) {
             errors.add(new FieldError("symbol", "1 to 10 characters of A-Z, 0-9 and '.'"));
             return null;
         }

@@ -13,22 +13,21 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import java.util.Set;
-import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * The store clients of a service that uses the trading domain: DynamoDB and Redis with timeouts on every
- * call, and the domain stores over them. Redis commands fail fast while disconnected rather than queueing.
+ * The store clients of a service that uses the trading domain ({@link EnableTradingStores}): DynamoDB and Redis
+ * with timeouts on every call, and the domain stores over them. Redis commands fail fast while disconnected
+ * rather than queueing.
  */
-@AutoConfiguration
-@ConditionalOnClass({PortfolioStore.class, CircuitBreakerRegistry.class})
+@Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StoreProperties.class)
-public class TradingStoreConfiguration {
+class TradingStoreConfiguration {
 
     @Bean(destroyMethod = "close")
     DynamoDbClient dynamoDbClient(StoreProperties properties) {

@@ -52,7 +52,8 @@ public final class ExecutionStore {
         this.executeOnce = executeOnce;
     }
 
-    public ExecutionOutcome executed(
+    /** Records the execution: the portfolio's change and the order's move to EXECUTED, in one transaction. */
+    public ExecutionOutcome recordExecution(
             TradeOrderPayload order, BigDecimal price, Instant at, Portfolio read, PositionChange change) {
         return commit(
                 order,
@@ -60,7 +61,8 @@ public final class ExecutionStore {
                 TradeExecutedPayload.executed(order, Money.price(price), at));
     }
 
-    public ExecutionOutcome failed(TradeOrderPayload order, ExecutionStatus status, Instant at, String reason) {
+    /** Records the order's failure with {@code status}; the portfolio stays as it is. */
+    public ExecutionOutcome recordFailure(TradeOrderPayload order, ExecutionStatus status, Instant at, String reason) {
         return commit(
                 order,
                 List.of(orderUpdate(order, OrderStatus.of(status), null, at, reason)),

@@ -72,10 +72,11 @@ public final class OrderExecutor {
     private ExecutionOutcome attempt(TradeOrderPayload order, Optional<LatestPrice> price) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         if (price.isEmpty()) {
-            return store.failed(order, ExecutionStatus.FAILED_PRICE_UNAVAILABLE, now, "no price for " + order.symbol());
+            return store.recordFailure(
+                    order, ExecutionStatus.FAILED_PRICE_UNAVAILABLE, now, "no price for " + order.symbol());
         }
         if (price.get().isOlderThan(priceStaleness, now)) {
-            return store.failed(
+            return store.recordFailure(
                     order,
                     ExecutionStatus.FAILED_PRICE_UNAVAILABLE,
                     now,
@@ -91,7 +92,7 @@ public final class OrderExecutor {
                             order.quantity(),
                             price.get().price())
                     .orElse(ExecutionStatus.FAILED_INSUFFICIENT_FUNDS);
-            return store.failed(order, status, now, "no portfolio for " + order.userId());
+            return store.recordFailure(order, status, now, "no portfolio for " + order.userId());
         }
         Portfolio read = portfolio.get();
         Optional<ExecutionStatus> refusal = TradeMath.refusal(
@@ -101,7 +102,7 @@ public final class OrderExecutor {
                 order.quantity(),
                 price.get().price());
         if (refusal.isPresent()) {
-            return store.failed(order, refusal.get(), now, reason(refusal.get(), read, order, price.get()));
+            return store.recordFailure(order, refusal.get(), now, reason(refusal.get(), read, order, price.get()));
         }
         PositionChange change = TradeMath.change(
                 read,
@@ -109,7 +110,7 @@ public final class OrderExecutor {
                 order.symbol(),
                 order.quantity(),
                 price.get().price());
-        return store.executed(order, price.get().price(), now, read, change);
+        return store.recordExecution(order, price.get().price(), now, read, change);
     }
 
     private static String reason(ExecutionStatus status, Portfolio read, TradeOrderPayload order, LatestPrice price) {

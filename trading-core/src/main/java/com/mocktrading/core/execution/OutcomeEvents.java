@@ -4,8 +4,6 @@ import com.mocktrading.events.EventEnvelope;
 import com.mocktrading.events.Topics;
 import com.mocktrading.events.TraceContext;
 import com.mocktrading.events.TradeExecutedPayload;
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 
 /**
  * The trade_executed event of an outcome. Everything in it derives from the order and its stored outcome
@@ -19,16 +17,11 @@ public final class OutcomeEvents {
 
     public static EventEnvelope<TradeExecutedPayload> of(TradeExecutedPayload outcome, TraceContext trace) {
         return new EventEnvelope<>(
-                eventIdOf(outcome.orderId()),
+                Topics.TRADE_EXECUTED.eventIdOf(outcome.orderId()),
                 outcome.executionTimestamp(),
                 SOURCE,
                 Topics.TRADE_EXECUTED.currentSchemaVersion(),
                 outcome,
                 trace);
-    }
-
-    public static String eventIdOf(String orderId) {
-        return UUID.nameUUIDFromBytes(("trade_executed:" + orderId).getBytes(StandardCharsets.UTF_8))
-                .toString();
     }
 }

@@ -1,29 +1,25 @@
 package com.mocktrading.core.price;
 
 import com.mocktrading.core.money.Money;
+import com.mocktrading.redis.RedisChannels;
+import com.mocktrading.redis.RedisScript;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisCommandInterruptedException;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisException;
-import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +36,7 @@ import java.util.function.Supplier;
  */
 public final class PriceCache {
 
-    private static final String UPDATE_IF_NEWER =
+    private static final RedisScript UPDATE_IF_NEWER = new RedisScript(
             """
             local current = redis.call('GET', KEYS[2])
             if current and tonumber(current) >= tonumber(ARGV[2]) then
@@ -52,8 +48,7 @@ public final class PriceCache {
               redis.call('PUBLISH', ARGV[3], ARGV[4])
             end
             return 1
-            """;
-    private static final String UPDATE_IF_NEWER_SHA = sha1(UPDATE_IF_NEWER);
+            """);
 
     private final Supplier<StatefulRedisConnection<String, String>> connection;
 
@@ -68,11 +63,6 @@ public final class PriceCache {
 
     public static String timestampKey(String symbol) {
         return "price-ts:" + symbol;
-    }
-
-    /** The Pub/Sub channel (and WebSocket topic) on which a symbol's new prices are announced. */
-    public static String channel(String symbol) {
-        return "prices:" + symbol;
     }
 
     public Optional<LatestPrice> latest(String symbol) {
@@ -148,15 +138,10 @@ public final class PriceCache {
                 : new String[] {
                     Money.formatPrice(price.price()),
                     Long.toString(price.feedTimestamp().toEpochMilli()),
-                    channel(price.symbol()),
+                    RedisChannels.prices(price.symbol()),
                     message
                 };
-        RedisAsyncCommands<String, String> redis = redis();
-        // EVALSHA sends 40 bytes instead of the script; the first call after a Redis restart loads it again.
-        CompletionStage<Long> applied = redis.<Long>evalsha(UPDATE_IF_NEWER_SHA, ScriptOutputType.INTEGER, keys, args)
-                .exceptionallyCompose(e -> unwrap(e) instanceof RedisNoScriptException
-                        ? redis.<Long>eval(UPDATE_IF_NEWER, ScriptOutputType.INTEGER, keys, args)
-                        : CompletableFuture.failedStage(unwrap(e)));
+        CompletionStage<Long> applied = UPDATE_IF_NEWER.run(redis(), ScriptOutputType.INTEGER, keys, args);
         return applied.thenApply(result -> result != null && result == 1L);
     }
 
@@ -176,19 +161,6 @@ public final class PriceCache {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RedisCommandInterruptedException(e);
-        }
-    }
-
-    private static Throwable unwrap(Throwable e) {
-        return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-    }
-
-    private static String sha1(String script) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-1").digest(script.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-1", e);
         }
     }
 }

@@ -3,6 +3,7 @@ package com.mocktrading.core.price;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mocktrading.localstack.SharedServers;
+import com.mocktrading.redis.RedisChannels;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
@@ -68,7 +69,7 @@ class PriceCacheIntegrationTest {
                 received.add(channel + " " + message);
             }
         });
-        subscriber.sync().subscribe(PriceCache.channel("PUB"));
+        subscriber.sync().subscribe(RedisChannels.prices("PUB"));
         try {
             int applied = cache.updateAndPublish(List.of(
                             announce("PUB", "10.00", t.plusSeconds(2)),

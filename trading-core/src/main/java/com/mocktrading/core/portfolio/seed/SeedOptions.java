@@ -1,12 +1,10 @@
 package com.mocktrading.core.portfolio.seed;
 
+import com.mocktrading.cli.CommandLine;
 import com.mocktrading.core.dynamodb.TableDefinitions;
 import com.mocktrading.core.money.Money;
 import com.mocktrading.events.UserIds;
 import java.math.BigDecimal;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * What {@link SeedPortfolios} is asked to do.
@@ -25,15 +23,18 @@ public record SeedOptions(
         String table,
         String fundingTable) {
 
-    public static final String USAGE = "usage: SeedPortfolios --dynamodb=<endpoint url, or 'aws'> --users=<N>"
-            + " [--prefix=load-user-] [--starting-cash=100000.00] [--threads=8] [--table=Portfolios]"
-            + " [--funding-table=Funding]";
-
     static final int MAX_THREADS = 50;
 
-    /** The services accept only these user ids (JWT subjects), so seeded users must have them too. */
-    private static final Set<String> FLAGS =
-            Set.of("dynamodb", "users", "prefix", "starting-cash", "threads", "table", "funding-table");
+    public static final CommandLine COMMAND = CommandLine.command(
+                    "SeedPortfolios --dynamodb=URL|aws --users=N [options]",
+                    "Provisions N users' portfolios, each funded once, as the portfolio service would.")
+            .option("dynamodb", "URL|aws", "DynamoDB Local's URL, or aws for the real service")
+            .option("users", "N", "how many users: PREFIX0 to PREFIX(N-1)")
+            .option("prefix", "PREFIX", "of the user ids", "load-user-")
+            .option("starting-cash", "AMOUNT", "each user's funding", "100000.00")
+            .option("threads", "N", "concurrent provisioning calls, at most " + MAX_THREADS, "8")
+            .option("table", "TABLE", "portfolios", TableDefinitions.PORTFOLIOS)
+            .option("funding-table", "TABLE", "opening funding", TableDefinitions.FUNDING);
 
     public SeedOptions {
         require(dynamoDb != null && !dynamoDb.isBlank(), "--dynamodb is required");
@@ -48,24 +49,25 @@ public record SeedOptions(
         require(fundingTable != null && !fundingTable.isBlank(), "--funding-table must not be empty");
     }
 
-    /** Parses {@code --name=value} arguments; throws {@link IllegalArgumentException} with the reason. */
+    /**
+     * Parses the command line; throws {@link IllegalArgumentException} with the reason (the usage for
+     * {@code --help}).
+     */
     public static SeedOptions parse(String... args) {
-        Map<String, String> values = new HashMap<>();
-        for (String arg : args) {
-            int equals = arg.indexOf('=');
-            require(arg.startsWith("--") && equals > 2, "unexpected argument '" + arg + "': expected --name=value");
-            String name = arg.substring(2, equals);
-            require(FLAGS.contains(name), "unknown option --" + name);
-            values.put(name, arg.substring(equals + 1));
+        CommandLine.Arguments values;
+        try {
+            values = COMMAND.parse(args);
+        } catch (CommandLine.UsageException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
         return new SeedOptions(
                 values.get("dynamodb"),
                 number(values.get("users"), "--users is required", "--users"),
-                values.getOrDefault("prefix", "load-user-"),
-                cash(values.getOrDefault("starting-cash", "100000.00")),
-                number(values.getOrDefault("threads", "8"), "--threads is required", "--threads"),
-                values.getOrDefault("table", TableDefinitions.PORTFOLIOS),
-                values.getOrDefault("funding-table", TableDefinitions.FUNDING));
+                values.get("prefix"),
+                cash(values.get("starting-cash")),
+                number(values.get("threads"), "--threads is required", "--threads"),
+                values.get("table"),
+                values.get("funding-table"));
     }
 
     private static int number(String text, String missing, String flag) {

@@ -29,9 +29,12 @@ public final class SeedPortfolios {
         try {
             options = SeedOptions.parse(args);
         } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            err.println(SeedOptions.USAGE);
-            return 2;
+            // The parser's message carries the usage; a value refused afterwards gets it here.
+            err.println(
+                    e.getMessage().contains("usage: ")
+                            ? e.getMessage()
+                            : e.getMessage() + "\n" + SeedOptions.COMMAND.usage());
+            return e.getMessage().startsWith("usage: ") ? 0 : 2;
         }
         out.printf(
                 "seeding %d users %s0..%s%d with %s each into %s at %s, %d threads%n",

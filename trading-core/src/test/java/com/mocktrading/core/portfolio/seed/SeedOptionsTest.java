@@ -56,7 +56,7 @@ class SeedOptionsTest {
                 .withMessageContaining("unknown option --user-count");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> SeedOptions.parse("--dynamodb=aws", "users=1"))
-                .withMessageContaining("expected --name=value");
+                .withMessageContaining("unexpected argument 'users=1'");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> SeedOptions.parse("--dynamodb=aws", "--users=many"))
                 .withMessageContaining("whole number");

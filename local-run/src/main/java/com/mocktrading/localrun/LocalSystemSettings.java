@@ -22,7 +22,7 @@ import java.util.Map;
  * @param images the project's images to run the services, the simulator and the schema bootstrap from, in
  *     containers on the host network (a Docker engine is needed); null runs the built jars
  */
-public record LocalStackSettings(
+public record LocalSystemSettings(
         Path dataDirectory,
         int kafkaPort,
         int kafkaControllerPort,
@@ -48,15 +48,15 @@ public record LocalStackSettings(
 
     public static final String LOOPBACK = "127.0.0.1";
 
-    public LocalStackSettings {
+    public LocalSystemSettings {
         orderServicePorts = List.copyOf(orderServicePorts);
         if (orderServicePorts.isEmpty()) {
             throw new IllegalArgumentException("at least one order-service replica");
         }
     }
 
-    public static LocalStackSettings defaults(Path dataDirectory) {
-        return new LocalStackSettings(
+    public static LocalSystemSettings defaults(Path dataDirectory) {
+        return new LocalSystemSettings(
                 dataDirectory,
                 9092,
                 9093,
@@ -82,8 +82,8 @@ public record LocalStackSettings(
     }
 
     /** Every port chosen free by the kernel: for tests, which must not collide with a local run. */
-    public static LocalStackSettings onFreePorts(Path dataDirectory, Path projectDirectory) {
-        return new LocalStackSettings(
+    public static LocalSystemSettings onFreePorts(Path dataDirectory, Path projectDirectory) {
+        return new LocalSystemSettings(
                 dataDirectory,
                 FreePorts.next(),
                 FreePorts.next(),
@@ -109,17 +109,17 @@ public record LocalStackSettings(
     }
 
     /** These settings with a simulated universe of {@code symbols} ticking {@code rate} times a second. */
-    public LocalStackSettings withFeed(int symbols, double rate) {
+    public LocalSystemSettings withFeed(int symbols, double rate) {
         return copy(orderServicePorts, symbols, rate, images);
     }
 
     /** These settings with the services run from the project's images tagged {@code tag} instead of its jars. */
-    public LocalStackSettings withServiceImages(String tag) {
+    public LocalSystemSettings withServiceImages(String tag) {
         return copy(orderServicePorts, symbols, simulatorRate, new ServiceImages(tag));
     }
 
     /** These settings with {@code replicas} of order-service: the first on its port, the others on free ones. */
-    public LocalStackSettings withOrderServiceReplicas(int replicas) {
+    public LocalSystemSettings withOrderServiceReplicas(int replicas) {
         if (replicas < 1) {
             throw new IllegalArgumentException("--order-service-replicas must be at least 1, was " + replicas);
         }
@@ -130,9 +130,9 @@ public record LocalStackSettings(
         return copy(ports, symbols, simulatorRate, images);
     }
 
-    private LocalStackSettings copy(
+    private LocalSystemSettings copy(
             List<Integer> orderServicePorts, int symbols, double simulatorRate, ServiceImages images) {
-        return new LocalStackSettings(
+        return new LocalSystemSettings(
                 dataDirectory,
                 kafkaPort,
                 kafkaControllerPort,
@@ -163,9 +163,9 @@ public record LocalStackSettings(
      * {@code --mode=servers-only} leaves the services out; {@code --images=TAG} runs them from the project's images
      * (mock-trading/MODULE:TAG) in containers instead of from the built jars.
      */
-    public static LocalStackSettings fromOptions(Map<String, String> options) {
-        LocalStackSettings d = defaults(Path.of(options.getOrDefault("data-dir", ".local-data")));
-        LocalStackSettings chosen = new LocalStackSettings(
+    public static LocalSystemSettings fromOptions(Map<String, String> options) {
+        LocalSystemSettings d = defaults(Path.of(options.getOrDefault("data-dir", ".local-data")));
+        LocalSystemSettings chosen = new LocalSystemSettings(
                 d.dataDirectory().toAbsolutePath(),
                 port(options, "kafka-port", d.kafkaPort()),
                 port(options, "kafka-controller-port", d.kafkaControllerPort()),

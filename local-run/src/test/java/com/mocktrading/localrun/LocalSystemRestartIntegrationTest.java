@@ -30,17 +30,17 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The local run twice in a row over one data directory: everything comes up, goes down, and keeps its data. */
-class LocalStackRestartIntegrationTest {
+class LocalSystemRestartIntegrationTest {
 
-    private final LocalStackSettings settings =
-            LocalStackSettings.onFreePorts(SharedServers.directory("local-run"), null);
+    private final LocalSystemSettings settings =
+            LocalSystemSettings.onFreePorts(SharedServers.directory("local-run"), null);
 
     @Test
     void keepsEveryStoresDataAcrossAStopAndAStartAndLeavesNoProcessBehind() throws Exception {
         // Given a first run in which something is written to every store
         Set<ProcessHandle> before = ProcessHandle.current().descendants().collect(Collectors.toSet());
         List<ProcessHandle> childrenOfFirstRun;
-        try (LocalStack stack = new LocalStack(settings)) {
+        try (LocalSystem stack = new LocalSystem(settings)) {
             stack.start();
             writeToEveryStore(stack);
             childrenOfFirstRun = ProcessHandle.current()
@@ -53,7 +53,7 @@ class LocalStackRestartIntegrationTest {
         assertThat(childrenOfFirstRun).isNotEmpty().noneMatch(ProcessHandle::isAlive);
 
         // And a second run over the same directory finds all of it again
-        try (LocalStack stack = new LocalStack(settings)) {
+        try (LocalSystem stack = new LocalSystem(settings)) {
             List<String> schemaReport = stack.start();
             assertThat(stack.servers())
                     .extracting(LocalServer::name)
@@ -63,7 +63,7 @@ class LocalStackRestartIntegrationTest {
         }
     }
 
-    private static void writeToEveryStore(LocalStack stack) throws Exception {
+    private static void writeToEveryStore(LocalSystem stack) throws Exception {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
@@ -100,7 +100,7 @@ class LocalStackRestartIntegrationTest {
         }
     }
 
-    private static void assertEveryStoreKeptItsData(LocalStack stack) throws Exception {
+    private static void assertEveryStoreKeptItsData(LocalSystem stack) throws Exception {
         List<String> records = TopicReader.readCommitted(stack.kafka().bootstrapServers())
                 .readValues("market_data", 1, Duration.ofSeconds(30), Duration.ZERO);
         assertThat(records).containsExactly("kept-record");
@@ -137,7 +137,7 @@ class LocalStackRestartIntegrationTest {
         }
     }
 
-    private static Client clickHouse(LocalStack stack) {
+    private static Client clickHouse(LocalSystem stack) {
         return new Client.Builder()
                 .addEndpoint(stack.clickHouse().httpUrl())
                 .setUsername("default")

@@ -31,9 +31,9 @@ import java.util.regex.Pattern;
  * stopped is restarted ({@link Supervisor}). What {@code ./run-local.sh} runs. Optionally with a
  * {@link FaultProxies fault proxy} between the services and jobs and each store.
  */
-public final class LocalStack implements AutoCloseable {
+public final class LocalSystem implements AutoCloseable {
 
-    private final LocalStackSettings settings;
+    private final LocalSystemSettings settings;
     private final KafkaBrokerProcess kafka;
     private final DynamoDbLocalProcess dynamoDb;
     private final RedisServer redis;
@@ -45,12 +45,12 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, Duration> startupTimes = new LinkedHashMap<>();
     private final Supervisor supervisor = new Supervisor(this::servers);
 
-    public LocalStack(LocalStackSettings settings) {
+    public LocalSystem(LocalSystemSettings settings) {
         this(settings, false);
     }
 
     /** @param withFaultProxies whether the services and jobs reach the stores through {@link FaultProxies} */
-    public LocalStack(LocalStackSettings settings, boolean withFaultProxies) {
+    public LocalSystem(LocalSystemSettings settings, boolean withFaultProxies) {
         this.settings = settings;
         Path data = settings.dataDirectory();
         Path logs = data.resolve("logs");
@@ -141,7 +141,7 @@ public final class LocalStack implements AutoCloseable {
     /** The version of the built jars this checkout runs. */
     static String projectVersion() throws IOException {
         Properties properties = new Properties();
-        try (InputStream in = LocalStack.class.getResourceAsStream("/local-run.properties")) {
+        try (InputStream in = LocalSystem.class.getResourceAsStream("/local-run.properties")) {
             properties.load(in);
         }
         return properties.getProperty("project.version");
@@ -281,7 +281,7 @@ public final class LocalStack implements AutoCloseable {
         return flink;
     }
 
-    public LocalStackSettings settings() {
+    public LocalSystemSettings settings() {
         return settings;
     }
 
