@@ -1,6 +1,7 @@
 package com.mocktrading.execution;
 
 import com.mocktrading.execution.functions.DeadLetterSerializer;
+import com.mocktrading.execution.functions.DynamoDbClientFactory;
 import com.mocktrading.execution.functions.EmitOutcomesOnce;
 import com.mocktrading.execution.functions.ExecuteOrders;
 import com.mocktrading.execution.functions.OutcomeSerializer;
@@ -79,6 +80,12 @@ public final class ExecutionJob {
     static final Duration ASYNC_TIMEOUT = Duration.ofMinutes(30);
 
     public static void build(StreamExecutionEnvironment env, ExecutionJobConfig config) {
+        build(env, config, DynamoDbClientFactory.sdk());
+    }
+
+    /** The job with its DynamoDB client from {@code dynamoDb}: the SDK's in production, any other in a test. */
+    public static void build(
+            StreamExecutionEnvironment env, ExecutionJobConfig config, DynamoDbClientFactory dynamoDb) {
         env.setParallelism(config.parallelism());
         env.enableCheckpointing(config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
 
@@ -103,7 +110,7 @@ public final class ExecutionJob {
 
         SingleOutputStreamOperator<OutcomeJson> outcomes = AsyncDataStream.orderedWait(
                         orders.keyBy(OrderRecordJson::userId),
-                        new ExecuteOrders(config),
+                        new ExecuteOrders(config, dynamoDb),
                         ASYNC_TIMEOUT.toMillis(),
                         TimeUnit.MILLISECONDS,
                         100)

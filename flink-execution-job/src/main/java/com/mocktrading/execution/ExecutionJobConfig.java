@@ -11,9 +11,12 @@ import java.util.Map;
  * command line ({@link #COMMAND}: {@code --name value}, as a Flink cluster passes program arguments, or
  * {@code --name=value}).
  *
- * @param executeOnce the at-most-once condition on order records; {@code false} only in tests proving that the
- *     invariant checker catches double execution
  * @param priceStaleness a price older than this fails the order with FAILED_PRICE_UNAVAILABLE
+ * @param conflictAttempts optimistic transactions for one order while its portfolio keeps changing under it
+ * @param storeAttempts executions of one order while a store fails (throttled, unreachable); then the job fails
+ *     and restarts from its checkpoint. A portfolio that kept changing through every conflict attempt is not
+ *     retried again.
+ * @param storeBackoff the wait before the second execution, doubling for each one after
  * @param transactionTimeout of the sinks' Kafka transactions: above the longest checkpoint, below the broker's
  *     transaction.max.timeout.ms (15 min by default); a transaction left open by a crashed attempt is aborted by
  *     then. An outcome whose transaction timed out is emitted again (see EmitOutcomesOnce), so a recovery that
@@ -32,14 +35,16 @@ public record ExecutionJobConfig(
         String portfoliosTable,
         String fundingTable,
         String ordersTable,
-        boolean executeOnce,
         Duration checkpointInterval,
         int parallelism,
         int executorThreads,
         int priceLookups,
         Duration priceRetryDelay,
         Duration priceStaleness,
-        Duration transactionTimeout)
+        Duration transactionTimeout,
+        int conflictAttempts,
+        int storeAttempts,
+        Duration storeBackoff)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -60,7 +65,6 @@ public record ExecutionJobConfig(
             .option("portfolios-table", "TABLE", "portfolios", "Portfolios")
             .option("funding-table", "TABLE", "opening funding", "Funding")
             .option("orders-table", "TABLE", "order records", "Orders")
-            .option("execute-once", "true|false", "the at-most-once condition; false only in tests", "true")
             .option("checkpoint-interval-ms", "MS", "between checkpoints", "2000")
             .option("parallelism", "N", "of the job", "2")
             .option("executor-threads", "N", "concurrent executions per subtask", "16")
@@ -68,7 +72,10 @@ public record ExecutionJobConfig(
             .option("price-retry-delay-ms", "MS", "between price lookups", "200")
             // order-service's acceptance bound (mocktrading.orders.price-staleness): one freshness rule
             .option("price-staleness-ms", "MS", "a price older than this fails the order", "60000")
-            .option("transaction-timeout-ms", "MS", "of the outcome sink's Kafka transactions", "300000");
+            .option("transaction-timeout-ms", "MS", "of the outcome sink's Kafka transactions", "300000")
+            .option("conflict-attempts", "N", "transactions per order while its portfolio keeps changing", "20")
+            .option("store-attempts", "N", "executions per order while DynamoDB or Redis fail", "5")
+            .option("store-backoff-ms", "MS", "first wait before another execution, doubling", "100");
 
     /**
      * From the job's program arguments ({@code --name value}, as a Flink cluster passes them, or --name=value); the
@@ -97,37 +104,15 @@ public record ExecutionJobConfig(
                 args.get("portfolios-table"),
                 args.get("funding-table"),
                 args.get("orders-table"),
-                Boolean.parseBoolean(args.get("execute-once")),
                 Duration.ofMillis(Long.parseLong(args.get("checkpoint-interval-ms"))),
                 Integer.parseInt(args.get("parallelism")),
                 Integer.parseInt(args.get("executor-threads")),
                 Integer.parseInt(args.get("price-lookups")),
                 Duration.ofMillis(Long.parseLong(args.get("price-retry-delay-ms"))),
                 Duration.ofMillis(Long.parseLong(args.get("price-staleness-ms"))),
-                Duration.ofMillis(Long.parseLong(args.get("transaction-timeout-ms"))));
-    }
-
-    public ExecutionJobConfig withExecuteOnce(boolean once) {
-        return new ExecutionJobConfig(
-                kafkaBootstrapServers,
-                ordersTopic,
-                outcomesTopic,
-                deadLetterTopic,
-                consumerGroup,
-                transactionalIdPrefix,
-                dynamoDbEndpoint,
-                dynamoDbRegion,
-                redisUri,
-                portfoliosTable,
-                fundingTable,
-                ordersTable,
-                once,
-                checkpointInterval,
-                parallelism,
-                executorThreads,
-                priceLookups,
-                priceRetryDelay,
-                priceStaleness,
-                transactionTimeout);
+                Duration.ofMillis(Long.parseLong(args.get("transaction-timeout-ms"))),
+                Integer.parseInt(args.get("conflict-attempts")),
+                Integer.parseInt(args.get("store-attempts")),
+                Duration.ofMillis(Long.parseLong(args.get("store-backoff-ms"))));
     }
 }

@@ -13,14 +13,17 @@ import static com.mocktrading.execution.support.ExecutionTestSupport.startWithMa
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mocktrading.core.dynamodb.TableDefinitions;
+import com.mocktrading.core.money.Money;
 import com.mocktrading.core.order.OrderRecord;
 import com.mocktrading.core.order.OrderStore;
+import com.mocktrading.core.portfolio.PortfolioItems;
 import com.mocktrading.events.EventEnvelope;
+import com.mocktrading.events.ExecutionStatus;
 import com.mocktrading.events.Side;
 import com.mocktrading.events.Topics;
 import com.mocktrading.events.TradeExecutedPayload;
 import com.mocktrading.events.TradeOrderPayload;
-import com.mocktrading.execution.functions.CrashPoints;
+import com.mocktrading.execution.support.CrashingDynamoDb;
 import com.mocktrading.execution.support.ExecutionInvariants;
 import com.mocktrading.execution.support.ExecutionTestSupport;
 import com.mocktrading.localstack.SharedServers;
@@ -37,11 +40,12 @@ import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Crash and recover: the job dies right after a DynamoDB commit, before the checkpoint that would have
  * committed the outcome to Kafka, mid-way through many users' concurrent order streams. Afterwards every
- * invariant holds; and with the once-only condition switched off the same run is caught by the checker.
+ * invariant holds; and an order applied twice to its portfolio is caught by the checker.
  */
 class ExecutionRecoveryIntegrationTest {
 
@@ -55,18 +59,18 @@ class ExecutionRecoveryIntegrationTest {
 
     @AfterEach
     void disarm() {
-        CrashPoints.disarm();
+        CrashingDynamoDb.disarm();
     }
 
     @Test
     void aCrashAfterTheDynamoDbCommitReplaysToExactlyOneIdenticalOutcomePerOrder() throws Exception {
         Scenario scenario = scenario(Map.of());
         TradeOrderPayload victim = scenario.orders.get(scenario.orders.size() / 2);
-        CrashPoints.armAfterCommit(victim.orderId()::equals);
+        CrashingDynamoDb.armAfterCommit(victim.orderId()::equals);
 
         List<EventEnvelope<TradeExecutedPayload>> events = scenario.execute();
 
-        assertThat(CrashPoints.isArmed()).as("the crash point fired").isFalse();
+        assertThat(CrashingDynamoDb.isArmed()).as("the crash point fired").isFalse();
         assertThat(scenario.violations(events)).isEmpty();
         EventEnvelope<TradeExecutedPayload> replayed = events.stream()
                 .filter(e -> e.payload().orderId().equals(victim.orderId()))
@@ -84,23 +88,27 @@ class ExecutionRecoveryIntegrationTest {
     void aTaskFailureMidStreamLosesAndDuplicatesNothing() throws Exception {
         Scenario scenario = scenario(Map.of());
         AtomicInteger seen = new AtomicInteger();
-        CrashPoints.armAfterCommit(orderId -> seen.incrementAndGet() == scenario.orders.size() / 3);
+        CrashingDynamoDb.armAfterCommit(orderId -> seen.incrementAndGet() == scenario.orders.size() / 3);
 
         List<EventEnvelope<TradeExecutedPayload>> events = scenario.execute();
 
-        assertThat(CrashPoints.isArmed()).isFalse();
+        assertThat(CrashingDynamoDb.isArmed()).isFalse();
         assertThat(scenario.violations(events)).isEmpty();
     }
 
     @Test
-    void theCheckerCatchesDoubleExecutionWhenTheOnceConditionIsSwitchedOff() throws Exception {
-        Scenario scenario = scenario(Map.of("execute-once", "false"));
-        TradeOrderPayload victim = scenario.orders.get(scenario.orders.size() / 2);
-        CrashPoints.armAfterCommit(victim.orderId()::equals);
-
+    void theCheckerCatchesAnOrderExecutedTwice() throws Exception {
+        Scenario scenario = scenario(Map.of());
         List<EventEnvelope<TradeExecutedPayload>> events = scenario.execute();
+        TradeExecutedPayload victim = events.stream()
+                .map(EventEnvelope::payload)
+                .filter(outcome -> outcome.status() == ExecutionStatus.EXECUTED)
+                .findFirst()
+                .orElseThrow();
 
-        assertThat(CrashPoints.isArmed()).isFalse();
+        // What a store without the once-only condition would do with a replayed order: apply it a second time.
+        applyAgain(victim);
+
         assertThat(scenario.violations(events)).anySatisfy(v -> assertThat(v).contains(victim.userId()));
     }
 
@@ -193,6 +201,21 @@ class ExecutionRecoveryIntegrationTest {
     }
 
     /** Every order decided, and the transaction that carries their outcomes aborted by the broker: none is out. */
+    /** Moves the owner's cash by the outcome's notional once more, with a new version, as a second execution. */
+    private static void applyAgain(TradeExecutedPayload outcome) {
+        BigDecimal notional = Money.notional(outcome.quantity(), outcome.executionPrice());
+        BigDecimal cash = ExecutionTestSupport.portfolio(outcome.userId()).cashBalance();
+        BigDecimal after = outcome.side() == Side.BUY ? cash.subtract(notional) : cash.add(notional);
+        SharedServers.dynamoDb().client().updateItem(update -> update.tableName(TableDefinitions.PORTFOLIOS)
+                .key(Map.of(PortfolioItems.USER_ID, AttributeValue.fromS(outcome.userId())))
+                .updateExpression("SET #cash = :cash ADD #version :one")
+                .expressionAttributeNames(
+                        Map.of("#cash", PortfolioItems.CASH_BALANCE, "#version", PortfolioItems.VERSION))
+                .expressionAttributeValues(Map.of(
+                        ":cash", AttributeValue.fromN(after.toPlainString()),
+                        ":one", AttributeValue.fromN("1"))));
+    }
+
     private static void awaitDecidedAndTimedOut(Scenario scenario) throws Exception {
         awaitDecided(scenario.orders);
         awaitNoOpenTransaction(scenario.config.transactionalIdPrefix());
@@ -259,8 +282,9 @@ class ExecutionRecoveryIntegrationTest {
     private record Scenario(
             ExecutionJobConfig config, String run, List<TradeOrderPayload> orders, Map<String, BigDecimal> opening) {
 
+        /** Runs the job on a DynamoDB client with the crash point, which fires only where a test armed it. */
         List<EventEnvelope<TradeExecutedPayload>> execute() throws Exception {
-            JobClient job = start(config, "recovery-" + run);
+            JobClient job = start(config, "recovery-" + run, new Configuration(), new CrashingDynamoDb());
             try {
                 return awaitOutcomes(config.outcomesTopic(), orders.size());
             } finally {

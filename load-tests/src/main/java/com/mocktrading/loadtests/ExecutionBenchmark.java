@@ -144,8 +144,7 @@ public final class ExecutionBenchmark {
         OrderStore orders = new OrderStore(dynamo, TableDefinitions.ORDERS + suffix);
         OrderExecutor executor = new OrderExecutor(
                 portfolios,
-                new ExecutionStore(
-                        dynamo, TableDefinitions.PORTFOLIOS + suffix, TableDefinitions.ORDERS + suffix, true),
+                new ExecutionStore(dynamo, TableDefinitions.PORTFOLIOS + suffix, TableDefinitions.ORDERS + suffix),
                 prices::latest,
                 Clock.systemUTC(),
                 Duration.ofSeconds(60),

@@ -1,10 +1,10 @@
 package com.mocktrading.execution.functions;
 
-import com.mocktrading.core.dynamodb.DynamoDbClients;
 import com.mocktrading.core.execution.Decision;
 import com.mocktrading.core.execution.ExecutionStore;
 import com.mocktrading.core.execution.OrderExecutor;
 import com.mocktrading.core.execution.OutcomeEvents;
+import com.mocktrading.core.execution.PortfolioContendedException;
 import com.mocktrading.core.portfolio.PortfolioStore;
 import com.mocktrading.core.price.LatestPrice;
 import com.mocktrading.core.price.PriceCache;
@@ -14,6 +14,9 @@ import com.mocktrading.events.TradeOrderPayload;
 import com.mocktrading.execution.ExecutionJobConfig;
 import com.mocktrading.execution.records.OrderRecordJson;
 import com.mocktrading.execution.records.OutcomeJson;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -41,26 +44,24 @@ public final class ExecuteOrders extends RichAsyncFunction<OrderRecordJson, Outc
     private static final long serialVersionUID = 1L;
 
     private final ExecutionJobConfig config;
+    private final DynamoDbClientFactory dynamoDb;
     private transient ExecutorService pool;
     private transient DynamoDbClient dynamo;
     private transient RedisClient redis;
     private transient StatefulRedisConnection<String, String> connection;
     private transient OrderExecutor executor;
     private transient PerUserChain chain;
+    private transient Retry storeRetry;
 
-    public ExecuteOrders(ExecutionJobConfig config) {
+    public ExecuteOrders(ExecutionJobConfig config, DynamoDbClientFactory dynamoDb) {
         this.config = config;
+        this.dynamoDb = dynamoDb;
     }
 
     @Override
     public void open(OpenContext context) {
         pool = Executors.newFixedThreadPool(config.executorThreads());
-        dynamo = DynamoDbClients.create(
-                config.dynamoDbEndpoint(),
-                config.dynamoDbRegion(),
-                Duration.ofSeconds(5),
-                Duration.ofSeconds(2),
-                config.executorThreads() * 2);
+        dynamo = dynamoDb.create(config);
         RedisURI uri = RedisURI.create(config.redisUri());
         uri.setTimeout(Duration.ofSeconds(1));
         redis = RedisClient.create(uri);
@@ -68,11 +69,19 @@ public final class ExecuteOrders extends RichAsyncFunction<OrderRecordJson, Outc
         PriceCache prices = new PriceCache(() -> connection);
         executor = new OrderExecutor(
                 new PortfolioStore(dynamo, config.portfoliosTable(), config.fundingTable()),
-                new ExecutionStore(dynamo, config.portfoliosTable(), config.ordersTable(), config.executeOnce()),
+                new ExecutionStore(dynamo, config.portfoliosTable(), config.ordersTable()),
                 symbol -> priceWithRetries(prices, symbol),
                 Clock.systemUTC(),
                 config.priceStaleness(),
-                20);
+                config.conflictAttempts());
+        storeRetry = Retry.of(
+                "execution-store",
+                RetryConfig.custom()
+                        .maxAttempts(config.storeAttempts())
+                        .intervalFunction(IntervalFunction.ofExponentialBackoff(config.storeBackoff(), 2))
+                        // Every conflict attempt was made already: another round would only repeat them.
+                        .retryOnException(e -> !(e instanceof PortfolioContendedException))
+                        .build());
         chain = new PerUserChain(pool);
     }
 
@@ -91,8 +100,8 @@ public final class ExecuteOrders extends RichAsyncFunction<OrderRecordJson, Outc
     private List<OutcomeJson> execute(OrderRecordJson record) {
         EventEnvelope<TradeOrderPayload> order =
                 Topics.TRADE_ORDERS.serde().deserialize(record.json().getBytes(StandardCharsets.UTF_8));
-        Optional<Decision> decision = executeWithRetries(order.payload());
-        CrashPoints.afterCommit(order.payload().orderId());
+        Optional<Decision> decision = Retry.decorateSupplier(storeRetry, () -> executor.execute(order.payload()))
+                .get();
         return decision.map(decided -> {
                     byte[] event = Topics.TRADE_EXECUTED
                             .serde()
@@ -104,20 +113,6 @@ public final class ExecuteOrders extends RichAsyncFunction<OrderRecordJson, Outc
                             decided.replayed()));
                 })
                 .orElse(List.of());
-    }
-
-    /** Transient store failures (throttling, a conflicting transaction) are retried with backoff; then the job fails. */
-    private Optional<Decision> executeWithRetries(TradeOrderPayload order) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return executor.execute(order);
-            } catch (RuntimeException e) {
-                if (attempt >= 5) {
-                    throw e;
-                }
-                sleep(Duration.ofMillis(50L << attempt));
-            }
-        }
     }
 
     private Optional<LatestPrice> priceWithRetries(PriceCache prices, String symbol) {

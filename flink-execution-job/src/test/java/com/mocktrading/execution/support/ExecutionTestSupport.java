@@ -17,6 +17,7 @@ import com.mocktrading.events.TradeExecutedPayload;
 import com.mocktrading.events.TradeOrderPayload;
 import com.mocktrading.execution.ExecutionJob;
 import com.mocktrading.execution.ExecutionJobConfig;
+import com.mocktrading.execution.functions.DynamoDbClientFactory;
 import com.mocktrading.localstack.SharedServers;
 import com.mocktrading.localstack.flink.SharedFlinkCluster;
 import com.mocktrading.localstack.kafka.TopicReader;
@@ -112,10 +113,17 @@ public final class ExecutionTestSupport {
 
     /** Started with {@code extra} on top of the job's own environment. */
     public static JobClient start(ExecutionJobConfig config, String name, Configuration extra) throws Exception {
+        return start(config, name, extra, DynamoDbClientFactory.sdk());
+    }
+
+    /** Started with its DynamoDB client from {@code dynamoDb} (e.g. {@link CrashingDynamoDb}). */
+    public static JobClient start(
+            ExecutionJobConfig config, String name, Configuration extra, DynamoDbClientFactory dynamoDb)
+            throws Exception {
         Configuration environment = ExecutionJob.environment();
         environment.addAll(extra);
         StreamExecutionEnvironment env = SharedFlinkCluster.get().remoteEnvironment(environment);
-        ExecutionJob.build(env, config);
+        ExecutionJob.build(env, config, dynamoDb);
         return env.executeAsync(name);
     }
 

@@ -106,11 +106,6 @@ public final class RedisChannelHub<T> implements AutoCloseable {
         return current != null && current.isOpen();
     }
 
-    /** Whether any local listener wants the channel (and so whether it is subscribed in Redis). */
-    public boolean isWanted(String channel) {
-        return channels.containsKey(channel);
-    }
-
     public int channelCount() {
         return channels.size();
     }

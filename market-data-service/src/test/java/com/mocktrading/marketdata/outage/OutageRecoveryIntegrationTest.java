@@ -111,11 +111,7 @@ class OutageRecoveryIntegrationTest {
             // subscriber of this instance (here it is not published at all: only the catch-up can deliver it).
             TradeOrderPayload order =
                     new TradeOrderPayload(UUID.randomUUID().toString(), user, "ACME", 1, Side.BUY, Instant.now());
-            new ExecutionStore(
-                            SharedServers.dynamoDb().client(),
-                            TableDefinitions.PORTFOLIOS,
-                            TableDefinitions.ORDERS,
-                            true)
+            new ExecutionStore(SharedServers.dynamoDb().client(), TableDefinitions.PORTFOLIOS, TableDefinitions.ORDERS)
                     .recordFailure(
                             order, ExecutionStatus.FAILED_INSUFFICIENT_FUNDS, Instant.now(), "decided in a blip");
 

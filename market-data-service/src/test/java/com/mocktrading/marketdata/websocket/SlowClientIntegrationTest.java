@@ -13,11 +13,15 @@ import com.mocktrading.core.price.LatestPrice;
 import com.mocktrading.core.price.PriceCache;
 import com.mocktrading.events.universe.Listing;
 import com.mocktrading.events.universe.SymbolUniverse;
+import com.mocktrading.localstack.SharedServers;
 import com.mocktrading.localstack.websocket.WebSocketTestClient;
-import com.mocktrading.marketdata.fanout.RedisChannelHub;
 import com.mocktrading.marketdata.prices.PriceView;
 import com.mocktrading.marketdata.support.RunningMarketDataService;
+import com.mocktrading.redis.RedisChannels;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -47,9 +51,6 @@ class SlowClientIntegrationTest extends RunningMarketDataService {
 
     @Autowired
     Connections connections;
-
-    @Autowired
-    RedisChannelHub<Update> hub;
 
     @Test
     void aStalledClientIsConflatedAndDelaysNobody() throws Exception {
@@ -121,14 +122,27 @@ class SlowClientIntegrationTest extends RunningMarketDataService {
         try (WebSocketTestClient client = connect(port, user)) {
             client.send("{\"type\":\"subscribe\",\"topics\":[\"prices:" + symbol + "\",\"orders\"]}");
             client.await(frame -> isType(frame, "subscribed"), WAIT);
-            assertThat(hub.isWanted("prices:" + symbol)).isTrue();
-            assertThat(hub.isWanted("orders:" + user)).isTrue();
+            // As Redis sees it: this instance's one Pub/Sub connection listens on both channels.
+            assertThat(subscribers(RedisChannels.prices(symbol))).isEqualTo(1);
+            assertThat(subscribers(RedisChannels.orders(user))).isEqualTo(1);
         }
 
         awaitUntil(WAIT, "the connection's cleanup", () -> connections.stats().stream()
                 .noneMatch(stats -> stats.userId().equals(user)));
-        assertThat(hub.isWanted("orders:" + user)).isFalse();
-        assertThat(hub.isWanted("prices:" + symbol)).isFalse();
+        awaitUntil(
+                WAIT,
+                "Redis no longer delivering either channel to this instance",
+                () -> subscribers(RedisChannels.orders(user)) == 0 && subscribers(RedisChannels.prices(symbol)) == 0);
+    }
+
+    /** How many connections Redis delivers {@code channel} to ({@code PUBSUB NUMSUB}). */
+    private static long subscribers(String channel) {
+        RedisClient client = RedisClient.create(SharedServers.redis().uri());
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            return connection.sync().pubsubNumsub(channel).getOrDefault(channel, 0L);
+        } finally {
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        }
     }
 
     private Connections.ConnectionStats statsOf(String user) {

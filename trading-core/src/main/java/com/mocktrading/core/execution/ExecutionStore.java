@@ -38,18 +38,12 @@ public final class ExecutionStore {
     private final String portfolios;
     private final OrderStore orderStore;
     private final String orders;
-    private final boolean executeOnce;
 
-    /**
-     * @param executeOnce the at-most-once condition on the order record; false only in tests proving that the
-     *     invariant checker catches double execution
-     */
-    public ExecutionStore(DynamoDbClient dynamo, String portfolios, String orders, boolean executeOnce) {
+    public ExecutionStore(DynamoDbClient dynamo, String portfolios, String orders) {
         this.dynamo = dynamo;
         this.portfolios = portfolios;
         this.orders = orders;
         this.orderStore = new OrderStore(dynamo, orders);
-        this.executeOnce = executeOnce;
     }
 
     /** Records the execution: the portfolio's change and the order's move to EXECUTED, in one transaction. */
@@ -192,12 +186,9 @@ public final class ExecutionStore {
                 .tableName(orders)
                 .key(Map.of(OrderItems.ORDER_ID, AttributeValue.fromS(order.orderId())))
                 .updateExpression(update.toString());
-        if (executeOnce) {
-            values.put(":acceptedStatus", AttributeValue.fromS(OrderStatus.ACCEPTED.name()));
-            builder.conditionExpression("attribute_not_exists(#id) OR #status = :acceptedStatus");
-        } else {
-            names.remove("#id");
-        }
+        // At most once: the order is decided only if it is not yet (absent, or still ACCEPTED).
+        values.put(":acceptedStatus", AttributeValue.fromS(OrderStatus.ACCEPTED.name()));
+        builder.conditionExpression("attribute_not_exists(#id) OR #status = :acceptedStatus");
         return TransactWriteItem.builder()
                 .update(builder.expressionAttributeNames(names)
                         .expressionAttributeValues(values)

@@ -63,8 +63,7 @@ public final class OrderExecutor {
                         : Optional.empty();
             }
             if (attempt >= maxAttempts) {
-                throw new IllegalStateException(
-                        "portfolio of " + order.userId() + " kept changing under order " + order.orderId());
+                throw new PortfolioContendedException(order.userId(), order.orderId(), attempt);
             }
         }
     }

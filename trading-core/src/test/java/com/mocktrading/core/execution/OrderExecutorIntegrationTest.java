@@ -60,12 +60,12 @@ class OrderExecutorIntegrationTest {
         String user = user("1000.00");
         price("ACME", "33.3350");
 
-        TradeExecutedPayload bought = executor(true)
+        TradeExecutedPayload bought = executor()
                 .execute(accepted(order(user, Side.BUY, 3)))
                 .orElseThrow()
                 .outcome();
         price("ACME", "40.0000");
-        TradeExecutedPayload sold = executor(true)
+        TradeExecutedPayload sold = executor()
                 .execute(accepted(order(user, Side.SELL, 1)))
                 .orElseThrow()
                 .outcome();
@@ -87,7 +87,7 @@ class OrderExecutorIntegrationTest {
         String user = user("100.00");
         price("ACME", "10.0010"); // moved up after acceptance at 10.00: 10 shares now cost 100.01
 
-        TradeExecutedPayload outcome = executor(true)
+        TradeExecutedPayload outcome = executor()
                 .execute(accepted(order(user, Side.BUY, 10)))
                 .orElseThrow()
                 .outcome();
@@ -106,11 +106,11 @@ class OrderExecutorIntegrationTest {
         String user = user("100.00");
         price("ACME", "1.00");
 
-        TradeExecutedPayload sell = executor(true)
+        TradeExecutedPayload sell = executor()
                 .execute(accepted(order(user, Side.SELL, 1)))
                 .orElseThrow()
                 .outcome();
-        TradeExecutedPayload unpriced = executor(true)
+        TradeExecutedPayload unpriced = executor()
                 .execute(accepted(new TradeOrderPayload(
                         UUID.randomUUID().toString(), user, "NOPRICE", 1, Side.BUY, Instant.now())))
                 .orElseThrow()
@@ -127,9 +127,9 @@ class OrderExecutorIntegrationTest {
         price("ACME", "10.00");
         TradeOrderPayload order = accepted(order(user, Side.BUY, 5));
 
-        Decision first = executor(true).execute(order).orElseThrow();
+        Decision first = executor().execute(order).orElseThrow();
         price("ACME", "12.00"); // a replay later must not re-price the trade either
-        Decision replay = executor(true).execute(order).orElseThrow();
+        Decision replay = executor().execute(order).orElseThrow();
 
         assertThat(first.replayed()).isFalse();
         assertThat(replay.replayed()).isTrue();
@@ -144,8 +144,7 @@ class OrderExecutorIntegrationTest {
         price("ACME", "10.00");
         TradeOrderPayload order = order(user, Side.BUY, 1); // never recorded as ACCEPTED
 
-        TradeExecutedPayload outcome =
-                executor(true).execute(order).orElseThrow().outcome();
+        TradeExecutedPayload outcome = executor().execute(order).orElseThrow().outcome();
 
         OrderRecord stored = orders.find(order.orderId()).orElseThrow();
         assertThat(outcome.status()).isEqualTo(ExecutionStatus.EXECUTED);
@@ -160,8 +159,8 @@ class OrderExecutorIntegrationTest {
         price("ACME", "10.00");
         TradeOrderPayload order = accepted(order(user, Side.BUY, 7));
 
-        List<TradeExecutedPayload> outcomes = concurrently(
-                8, () -> executor(true).execute(order).orElseThrow().outcome());
+        List<TradeExecutedPayload> outcomes =
+                concurrently(8, () -> executor().execute(order).orElseThrow().outcome());
 
         assertThat(outcomes).containsOnly(outcomes.get(0));
         assertThat(portfolio(user).cashBalance()).isEqualByComparingTo("930.00");
@@ -173,7 +172,7 @@ class OrderExecutorIntegrationTest {
         String user = user("1000.00");
         price("ACME", "100.00");
 
-        List<TradeExecutedPayload> outcomes = concurrently(16, () -> executor(true)
+        List<TradeExecutedPayload> outcomes = concurrently(16, () -> executor()
                 .execute(accepted(order(user, Side.BUY, 1)))
                 .orElseThrow()
                 .outcome());
@@ -198,7 +197,7 @@ class OrderExecutorIntegrationTest {
                 "ACME",
                 new LatestPrice("ACME", new BigDecimal("10.00"), Instant.now().minus(Duration.ofHours(2))));
 
-        TradeExecutedPayload outcome = executor(true)
+        TradeExecutedPayload outcome = executor()
                 .execute(accepted(order(user, Side.BUY, 1)))
                 .orElseThrow()
                 .outcome();
@@ -217,7 +216,7 @@ class OrderExecutorIntegrationTest {
         assertThat(orders.withdraw(order.orderId(), user, "ACME", Side.BUY, 5, Instant.now()))
                 .isTrue();
 
-        Optional<Decision> outcome = executor(true).execute(order);
+        Optional<Decision> outcome = executor().execute(order);
 
         assertThat(outcome).isEmpty();
         assertThat(portfolio(user).cashBalance()).isEqualByComparingTo("1000.00");
@@ -230,7 +229,7 @@ class OrderExecutorIntegrationTest {
         String user = user("1000.00");
         price("ACME", "10.00");
         TradeOrderPayload order = order(user, Side.BUY, 5);
-        executor(true).execute(order).orElseThrow();
+        executor().execute(order).orElseThrow();
 
         boolean withdrawn = orders.withdraw(order.orderId(), user, "ACME", Side.BUY, 5, Instant.now());
 
@@ -239,21 +238,24 @@ class OrderExecutorIntegrationTest {
     }
 
     @Test
-    void withoutTheOnceConditionAReplayIsAppliedTwice() {
-        // The test-only switch shows that the order-record condition is what prevents double execution.
+    void aReplayIsAppliedOnceAndAnswersTheStoredOutcome() {
         String user = user("1000.00");
         price("ACME", "10.00");
         TradeOrderPayload order = accepted(order(user, Side.BUY, 5));
 
-        executor(false).execute(order).orElseThrow();
-        executor(false).execute(order).orElseThrow();
+        Decision first = executor().execute(order).orElseThrow();
+        price("ACME", "11.00");
+        Decision replay = executor().execute(order).orElseThrow();
 
-        assertThat(portfolio(user).cashBalance()).isEqualByComparingTo("900.00");
+        assertThat(first.replayed()).isFalse();
+        assertThat(replay.replayed()).isTrue();
+        assertThat(replay.outcome()).isEqualTo(first.outcome());
+        assertThat(portfolio(user).cashBalance()).isEqualByComparingTo("950.00");
+        assertThat(portfolio(user).version()).isEqualTo(1);
     }
 
-    private OrderExecutor executor(boolean executeOnce) {
-        ExecutionStore store =
-                new ExecutionStore(dynamo, TableDefinitions.PORTFOLIOS, TableDefinitions.ORDERS, executeOnce);
+    private OrderExecutor executor() {
+        ExecutionStore store = new ExecutionStore(dynamo, TableDefinitions.PORTFOLIOS, TableDefinitions.ORDERS);
         return new OrderExecutor(
                 portfolios,
                 store,
