@@ -194,7 +194,7 @@ public final class CommandLine {
                 .append(summary)
                 .append('\n');
         for (Option positional : positionals) {
-            text.append(String.format("  %-30s %s%n", positional.name(), positional.help()));
+            text.append(String.format("  %-30s %s\n", positional.name(), positional.help()));
         }
         for (Option option : options.values()) {
             String form = option.isSwitch() ? "--" + option.name() : "--" + option.name() + "=" + option.value();
@@ -202,7 +202,7 @@ public final class CommandLine {
                     ? option.help()
                     : option.help() + " (default " + (option.defaultValue().isEmpty() ? "none" : option.defaultValue())
                             + ")";
-            text.append(String.format("  %-30s %s%n", form, help));
+            text.append(String.format("  %-30s %s\n", form, help));
         }
         text.append(String.format("  %-30s %s", "--help", "this text"));
         return text.toString();

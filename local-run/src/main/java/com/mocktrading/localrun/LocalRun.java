@@ -15,13 +15,18 @@ import java.util.concurrent.CountDownLatch;
 public final class LocalRun {
 
     private static final PrintStream OUT = System.out;
-    private static final LocalSystemSettings DEFAULTS = LocalSystemSettings.defaults(Path.of(".local-data"));
+    private static final LocalSystemSettings DEFAULTS =
+            LocalSystemSettings.defaults(Path.of(LocalSystemSettings.DATA_DIRECTORY));
     private static final CommandLine COMMAND = CommandLine.command(
                     "./run-local.sh [options]",
                     "Runs the whole system on this machine until Ctrl-C, its data kept between runs.")
-            .option("data-dir", "DIR", "where the servers keep their data and logs", ".local-data")
+            .option("data-dir", "DIR", "where the servers keep their data and logs", LocalSystemSettings.DATA_DIRECTORY)
             .option("mode", "servers-only", "leaves the services, jobs and feed out")
-            .option("order-service-replicas", "N", "order-service instances behind the gateway", "1")
+            .option(
+                    "order-service-replicas",
+                    "N",
+                    "order-service instances behind the gateway",
+                    Integer.toString(DEFAULTS.orderServicePorts().size()))
             .option("images", "TAG", "runs the services from the images mock-trading/MODULE:TAG (needs Docker)")
             .option("gateway-address", "ADDRESS", "where the gateway listens", DEFAULTS.gatewayAddress())
             .option("symbols", "N", "the simulated universe", Integer.toString(DEFAULTS.symbols()))

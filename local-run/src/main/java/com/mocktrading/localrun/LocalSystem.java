@@ -123,7 +123,7 @@ public final class LocalSystem implements AutoCloseable {
                                 "--dynamodb=" + targets.dynamoDbEndpoint(),
                                 "--elasticsearch=" + targets.elasticsearchUrl(),
                                 "--clickhouse=" + targets.clickHouseUrl(),
-                                "--replication-factor=1"));
+                                "--replication-factor=" + targets.replicationFactor()));
     }
 
     /** The development token issuer the services of this run trust. */

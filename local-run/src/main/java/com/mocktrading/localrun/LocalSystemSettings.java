@@ -47,6 +47,8 @@ public record LocalSystemSettings(
         ServiceImages images) {
 
     public static final String LOOPBACK = "127.0.0.1";
+    /** Where {@code ./run-local.sh} keeps its data unless told otherwise. */
+    public static final String DATA_DIRECTORY = ".local-data";
 
     public LocalSystemSettings {
         orderServicePorts = List.copyOf(orderServicePorts);
@@ -164,7 +166,7 @@ public record LocalSystemSettings(
      * (mock-trading/MODULE:TAG) in containers instead of from the built jars.
      */
     public static LocalSystemSettings fromOptions(Map<String, String> options) {
-        LocalSystemSettings d = defaults(Path.of(options.getOrDefault("data-dir", ".local-data")));
+        LocalSystemSettings d = defaults(Path.of(options.getOrDefault("data-dir", DATA_DIRECTORY)));
         LocalSystemSettings chosen = new LocalSystemSettings(
                 d.dataDirectory().toAbsolutePath(),
                 port(options, "kafka-port", d.kafkaPort()),
@@ -189,7 +191,8 @@ public record LocalSystemSettings(
                 options.getOrDefault("elasticsearch-heap", d.elasticsearchHeap()),
                 "servers-only".equals(options.get("mode")) ? null : d.projectDirectory(),
                 options.containsKey("images") ? new ServiceImages(options.get("images")) : null);
-        return chosen.withOrderServiceReplicas(number(options, "order-service-replicas", 1));
+        return chosen.withOrderServiceReplicas(
+                number(options, "order-service-replicas", d.orderServicePorts().size()));
     }
 
     private static int port(Map<String, String> options, String name, int fallback) {

@@ -104,11 +104,7 @@ final class ServiceProcess extends ProcessBackedServer {
         return HttpProbe.answersOk(readinessUrl());
     }
 
-    String readinessUrl() {
+    private String readinessUrl() {
         return "http://127.0.0.1:" + managementPort + readinessPath;
-    }
-
-    ServiceLaunch launch() {
-        return launch;
     }
 }

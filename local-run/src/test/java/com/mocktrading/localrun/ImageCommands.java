@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
@@ -17,33 +19,41 @@ final class ImageCommands {
 
     private ImageCommands() {}
 
+    /** The modules run as containers, each with where its readiness is answered. */
+    private static final Map<String, String> READINESS = Map.of(
+            "order-service", ServiceProcess.SPRING_READINESS,
+            "portfolio-service", ServiceProcess.SPRING_READINESS,
+            "query-service", ServiceProcess.SPRING_READINESS,
+            "market-data-service", ServiceProcess.SPRING_READINESS,
+            "api-gateway", ServiceProcess.SPRING_READINESS,
+            "price-simulator", "/health");
+
     static void assertAsComposeRunsThem(LocalSystem stack) throws Exception {
-        List<String> checked = new ArrayList<>();
-        for (var server : stack.servers()) {
-            if (server instanceof ServiceProcess process && process.launch() instanceof ServiceLaunch.Image image) {
+        ServiceImages images = stack.settings().images();
+        for (Map.Entry<String, String> module : READINESS.entrySet()) {
+            // Found as an operator finds them: the running containers of the module's image.
+            List<String> containers = docker(
+                            "ps", "--filter", "ancestor=" + images.image(module.getKey()), "--format", "{{.Names}}")
+                    .output();
+            assertThat(containers).as(module.getKey() + "'s containers").isNotEmpty();
+            for (String container : containers) {
+                Map<String, String> environment = environmentOf(container);
+                String port = environment.getOrDefault("MANAGEMENT_PORT", environment.get("PORT"));
                 // Spring Boot's extracted layers keep the libraries under BOOT-INF; a tool image has them in lib/.
-                String libraries = image.module().equals("price-simulator") ? "/app/lib/*" : "/app/BOOT-INF/lib/*";
+                String libraries = module.getKey().equals("price-simulator") ? "/app/lib/*" : "/app/BOOT-INF/lib/*";
                 assertThat(docker(
-                                "exec",
-                                image.container(),
-                                "java",
-                                "-cp",
-                                libraries,
-                                "com.mocktrading.probe.HttpProbe",
-                                process.readinessUrl()))
-                        .as("the healthcheck of " + image.container())
+                                        "exec",
+                                        container,
+                                        "java",
+                                        "-cp",
+                                        libraries,
+                                        "com.mocktrading.probe.HttpProbe",
+                                        "http://127.0.0.1:" + port + module.getValue())
+                                .exitCode())
+                        .as("the healthcheck of " + container)
                         .isZero();
-                checked.add(image.module());
             }
         }
-        assertThat(checked)
-                .contains(
-                        "order-service",
-                        "portfolio-service",
-                        "query-service",
-                        "market-data-service",
-                        "api-gateway",
-                        "price-simulator");
         List<String> check = stack.settings()
                 .images()
                 .runToEnd(
@@ -57,7 +67,21 @@ final class ImageCommands {
         assertThat(check).contains("consistent: no violations");
     }
 
-    private static int docker(String... arguments) throws IOException, InterruptedException {
+    private record Result(int exitCode, List<String> output) {}
+
+    private static Map<String, String> environmentOf(String container) throws Exception {
+        Map<String, String> environment = new HashMap<>();
+        for (String line : docker("inspect", "--format", "{{range .Config.Env}}{{println .}}{{end}}", container)
+                .output()) {
+            int equals = line.indexOf('=');
+            if (equals > 0) {
+                environment.put(line.substring(0, equals), line.substring(equals + 1));
+            }
+        }
+        return environment;
+    }
+
+    private static Result docker(String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Objects.requireNonNullElse(System.getenv("MOCKTRADING_DOCKER"), "docker"));
         command.addAll(List.of(arguments));
@@ -70,6 +94,8 @@ final class ImageCommands {
         if (process.exitValue() != 0) {
             System.err.println(String.join(" ", command) + ":\n" + output);
         }
-        return process.exitValue();
+        return new Result(
+                process.exitValue(),
+                output.lines().filter(line -> !line.isBlank()).toList());
     }
 }

@@ -54,12 +54,15 @@ public record SeedOptions(
      * {@code --help}).
      */
     public static SeedOptions parse(String... args) {
-        CommandLine.Arguments values;
         try {
-            values = COMMAND.parse(args);
+            return from(COMMAND.parse(args));
         } catch (CommandLine.UsageException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
+    }
+
+    /** From parsed arguments; throws {@link IllegalArgumentException} for a value it cannot take. */
+    public static SeedOptions from(CommandLine.Arguments values) {
         return new SeedOptions(
                 values.get("dynamodb"),
                 number(values.get("users"), "--users is required", "--users"),

@@ -1,5 +1,6 @@
 package com.mocktrading.core.portfolio.seed;
 
+import com.mocktrading.cli.CommandLine;
 import com.mocktrading.core.dynamodb.DynamoDbClients;
 import com.mocktrading.core.money.Money;
 import com.mocktrading.core.portfolio.PortfolioStore;
@@ -27,14 +28,14 @@ public final class SeedPortfolios {
     public static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
         SeedOptions options;
         try {
-            options = SeedOptions.parse(args);
+            options = SeedOptions.from(SeedOptions.COMMAND.parse(args));
+        } catch (CommandLine.UsageException e) {
+            (e.status() == 0 ? out : err).println(e.getMessage());
+            return e.status();
         } catch (IllegalArgumentException e) {
-            // The parser's message carries the usage; a value refused afterwards gets it here.
-            err.println(
-                    e.getMessage().contains("usage: ")
-                            ? e.getMessage()
-                            : e.getMessage() + "\n" + SeedOptions.COMMAND.usage());
-            return e.getMessage().startsWith("usage: ") ? 0 : 2;
+            err.println(e.getMessage());
+            err.println(SeedOptions.COMMAND.usage());
+            return 2;
         }
         out.printf(
                 "seeding %d users %s0..%s%d with %s each into %s at %s, %d threads%n",
