@@ -4,9 +4,9 @@ import com.mocktrading.persistence.clickhouse.ClickHouseTradeSink;
 import com.mocktrading.persistence.deadletter.DeadLetterTarget;
 import com.mocktrading.persistence.elasticsearch.ElasticsearchTradeSink;
 import com.mocktrading.persistence.sink.SinkSettings;
-import com.mocktrading.persistence.sink.StoredTrade;
 import com.mocktrading.persistence.sink.TradeStoreSink;
-import com.mocktrading.persistence.source.TradeEventDeserializer;
+import com.mocktrading.persistence.source.TradeRecord;
+import com.mocktrading.persistence.source.TradeRecordDeserializer;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -65,13 +65,11 @@ public final class PersistenceJob {
                 env,
                 config,
                 "elasticsearch",
-                ElasticsearchTradeSink::stored,
                 new ElasticsearchTradeSink(config.elasticsearchUrl(), settings, deadLetters(config, "elasticsearch")));
         pipeline(
                 env,
                 config,
                 "clickhouse",
-                ClickHouseTradeSink::stored,
                 new ClickHouseTradeSink(config.clickHouseUrl(), settings, deadLetters(config, "clickhouse")));
     }
 
@@ -82,18 +80,14 @@ public final class PersistenceJob {
     // The connector still takes Kafka's deprecated reset enum; a first start reads trade_executed from the beginning.
     @SuppressWarnings("deprecation")
     private static void pipeline(
-            StreamExecutionEnvironment env,
-            PersistenceJobConfig config,
-            String store,
-            TradeEventDeserializer.Conversion conversion,
-            TradeStoreSink sink) {
-        KafkaSource<StoredTrade> source = KafkaSource.<StoredTrade>builder()
+            StreamExecutionEnvironment env, PersistenceJobConfig config, String store, TradeStoreSink sink) {
+        KafkaSource<TradeRecord> source = KafkaSource.<TradeRecord>builder()
                 .setBootstrapServers(config.kafkaBootstrapServers())
                 .setTopics(config.topic())
                 .setGroupId(config.consumerGroupPrefix() + "-" + store)
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(
                         org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST))
-                .setDeserializer(new TradeEventDeserializer(conversion))
+                .setDeserializer(new TradeRecordDeserializer())
                 .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
                 .build();
         env.fromSource(source, WatermarkStrategy.noWatermarks(), config.topic() + " for " + store)

@@ -56,8 +56,8 @@ class PersistenceJobIntegrationTest {
         produce(config.topic(), trades);
         JobClient job = PersistenceTestSupport.start(config, "persistence-" + run);
         try {
-            awaitUntil(WAIT, "20 documents", () -> documentsOf(ES, user).size() == 20);
-            awaitUntil(WAIT, "20 rows", () -> clickHouseTotals(user).get(1).equals("20"));
+            awaitUntil(WAIT, "20 documents", () -> documentsOf(ES, user).size() == 20, job);
+            awaitUntil(WAIT, "20 rows", () -> clickHouseTotals(user).get(1).equals("20"), job);
 
             Map<String, String> documents = documentsOf(ES, user);
             assertThat(documents.values().stream().filter("trading_trades-2026-11"::equals))
@@ -109,12 +109,13 @@ class PersistenceJobIntegrationTest {
 
         JobClient job = PersistenceTestSupport.start(config, "persistence-dead-letters-" + run);
         try {
-            awaitUntil(WAIT, "3 documents", () -> documentsOf(ES, user).size() == 3);
-            awaitUntil(WAIT, "4 rows", () -> clickHouseTotals(user).get(1).equals("4"));
+            awaitUntil(WAIT, "3 documents", () -> documentsOf(ES, user).size() == 3, job);
+            awaitUntil(WAIT, "4 rows", () -> clickHouseTotals(user).get(1).equals("4"), job);
             awaitUntil(
                     WAIT,
                     "3 dead letters",
-                    () -> PersistenceTestSupport.deadLetters(config).size() == 3);
+                    () -> PersistenceTestSupport.deadLetters(config).size() == 3,
+                    job);
 
             assertThat(documentsOf(ES, user).keySet())
                     .containsExactlyInAnyOrderElementsOf(
@@ -158,9 +159,13 @@ class PersistenceJobIntegrationTest {
 
         JobClient job = PersistenceTestSupport.start(config, "persistence-clickhouse-refusal-" + run);
         try {
-            awaitUntil(WAIT, "9 rows", () -> clickHouseTotals(user).get(1).equals("9"));
-            awaitUntil(WAIT, "a ClickHouse dead letter", () -> PersistenceTestSupport.deadLetters(config).stream()
-                    .anyMatch(letter -> letter.getKey().equals("clickhouse")));
+            awaitUntil(WAIT, "9 rows", () -> clickHouseTotals(user).get(1).equals("9"), job);
+            awaitUntil(
+                    WAIT,
+                    "a ClickHouse dead letter",
+                    () -> PersistenceTestSupport.deadLetters(config).stream()
+                            .anyMatch(letter -> letter.getKey().equals("clickhouse")),
+                    job);
 
             assertThat(PersistenceTestSupport.deadLetters(config))
                     .filteredOn(letter -> letter.getKey().equals("clickhouse"))
@@ -180,13 +185,16 @@ class PersistenceJobIntegrationTest {
         List<EventEnvelope<TradeExecutedPayload>> first = trades(user, 30, 0);
         produce(config.topic(), first);
         JobClient job = PersistenceTestSupport.start(config, "persistence-" + run);
-        awaitUntil(WAIT, "30 documents", () -> documentsOf(ES, user).size() == 30);
-        awaitUntil(WAIT, "30 rows", () -> clickHouseTotals(user).get(1).equals("30"));
-        awaitUntil(WAIT, "a completed checkpoint", () -> latestCheckpoint(job).isPresent());
-
-        // The same events again (a producer retry, a replayed partition), then a restart from the checkpoint.
-        produce(config.topic(), first);
-        job.cancel().get();
+        try {
+            awaitUntil(WAIT, "30 documents", () -> documentsOf(ES, user).size() == 30, job);
+            awaitUntil(WAIT, "30 rows", () -> clickHouseTotals(user).get(1).equals("30"), job);
+            awaitUntil(
+                    WAIT, "a completed checkpoint", () -> latestCheckpoint(job).isPresent(), job);
+            // The same events again (a producer retry, a replayed partition), then a restart from the checkpoint.
+            produce(config.topic(), first);
+        } finally {
+            job.cancel().get();
+        }
         Path checkpoint = latestCheckpoint(job).orElseThrow();
         List<EventEnvelope<TradeExecutedPayload>> second = trades(user, 10, 30);
         produce(config.topic(), second);
@@ -194,10 +202,12 @@ class PersistenceJobIntegrationTest {
         restore.set(StateRecoveryOptions.SAVEPOINT_PATH, checkpoint.toUri().toString());
         JobClient restarted = PersistenceTestSupport.start(config, "persistence-" + run + "-restarted", restore);
         try {
-            awaitUntil(WAIT, "40 documents", () -> documentsOf(ES, user).size() == 40);
-            awaitUntil(WAIT, "40 distinct rows", () -> clickHouseTotals(user)
-                    .get(1)
-                    .equals("40"));
+            awaitUntil(WAIT, "40 documents", () -> documentsOf(ES, user).size() == 40, restarted);
+            awaitUntil(
+                    WAIT,
+                    "40 distinct rows",
+                    () -> clickHouseTotals(user).get(1).equals("40"),
+                    restarted);
 
             // A new consumer group replays the whole topic into both stores once more.
             PersistenceJobConfig replay = PersistenceJobConfig.fromArguments(Map.of(
@@ -218,7 +228,8 @@ class PersistenceJobIntegrationTest {
                 awaitUntil(
                         WAIT,
                         "the replay to reach ClickHouse",
-                        () -> Long.parseLong(clickHouseTotals(user).get(0)) >= 40 + 40);
+                        () -> Long.parseLong(clickHouseTotals(user).get(0)) >= 40 + 40,
+                        replaying);
             } finally {
                 replaying.cancel().get();
             }

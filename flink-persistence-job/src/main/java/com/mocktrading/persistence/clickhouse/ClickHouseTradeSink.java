@@ -8,6 +8,7 @@ import com.mocktrading.persistence.sink.SinkSettings;
 import com.mocktrading.persistence.sink.StoredTrade;
 import com.mocktrading.persistence.sink.TradeStoreSink;
 import com.mocktrading.persistence.sink.TradeStoreWriter;
+import com.mocktrading.persistence.source.TradeRecord;
 import java.util.Collection;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
@@ -20,18 +21,18 @@ public final class ClickHouseTradeSink extends TradeStoreSink {
     private final String url;
 
     public ClickHouseTradeSink(String url, SinkSettings settings, DeadLetterTarget deadLetters) {
-        super(settings, deadLetters);
+        super(ClickHouseTradeSink::stored, settings, deadLetters);
         this.url = url;
     }
 
-    public static StoredTrade stored(EventEnvelope<TradeExecutedPayload> event) {
+    private static StoredTrade stored(EventEnvelope<TradeExecutedPayload> event) {
         return new StoredTrade(event.eventId(), TradeHistory.TABLE, TradeHistory.clickHouseRow(event));
     }
 
     @Override
     protected TradeStoreWriter newWriter(
             DeadLetterTarget deadLetters,
-            ElementConverter<StoredTrade, StoredTrade> converter,
+            ElementConverter<TradeRecord, StoredTrade> converter,
             WriterInitContext context,
             AsyncSinkWriterConfiguration configuration,
             Collection<BufferedRequestState<StoredTrade>> state) {

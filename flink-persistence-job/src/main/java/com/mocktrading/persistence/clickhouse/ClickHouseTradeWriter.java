@@ -8,6 +8,7 @@ import com.mocktrading.persistence.deadletter.DeadLetterTarget;
 import com.mocktrading.persistence.sink.StoredTrade;
 import com.mocktrading.persistence.sink.TradeStoreWriter;
 import com.mocktrading.persistence.sink.WriteOutcome;
+import com.mocktrading.persistence.source.TradeRecord;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
@@ -43,7 +44,7 @@ final class ClickHouseTradeWriter extends TradeStoreWriter {
     ClickHouseTradeWriter(
             String url,
             DeadLetterTarget deadLetters,
-            ElementConverter<StoredTrade, StoredTrade> converter,
+            ElementConverter<TradeRecord, StoredTrade> converter,
             WriterInitContext context,
             AsyncSinkWriterConfiguration configuration,
             Collection<BufferedRequestState<StoredTrade>> state) {

@@ -8,6 +8,7 @@ import com.mocktrading.persistence.sink.SinkSettings;
 import com.mocktrading.persistence.sink.StoredTrade;
 import com.mocktrading.persistence.sink.TradeStoreSink;
 import com.mocktrading.persistence.sink.TradeStoreWriter;
+import com.mocktrading.persistence.source.TradeRecord;
 import java.util.Collection;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
@@ -20,12 +21,12 @@ public final class ElasticsearchTradeSink extends TradeStoreSink {
     private final String url;
 
     public ElasticsearchTradeSink(String url, SinkSettings settings, DeadLetterTarget deadLetters) {
-        super(settings, deadLetters);
+        super(ElasticsearchTradeSink::stored, settings, deadLetters);
         this.url = url;
     }
 
     /** The document in its execution month's index, with the eventId as its id. */
-    public static StoredTrade stored(EventEnvelope<TradeExecutedPayload> event) {
+    private static StoredTrade stored(EventEnvelope<TradeExecutedPayload> event) {
         return new StoredTrade(
                 event.eventId(),
                 TradeHistory.indexOf(event.payload().executionTimestamp()),
@@ -35,7 +36,7 @@ public final class ElasticsearchTradeSink extends TradeStoreSink {
     @Override
     protected TradeStoreWriter newWriter(
             DeadLetterTarget deadLetters,
-            ElementConverter<StoredTrade, StoredTrade> converter,
+            ElementConverter<TradeRecord, StoredTrade> converter,
             WriterInitContext context,
             AsyncSinkWriterConfiguration configuration,
             Collection<BufferedRequestState<StoredTrade>> state) {

@@ -10,6 +10,7 @@ import com.mocktrading.persistence.deadletter.DeadLetterTarget;
 import com.mocktrading.persistence.sink.StoredTrade;
 import com.mocktrading.persistence.sink.TradeStoreWriter;
 import com.mocktrading.persistence.sink.WriteOutcome;
+import com.mocktrading.persistence.source.TradeRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ final class ElasticsearchTradeWriter extends TradeStoreWriter {
     ElasticsearchTradeWriter(
             String url,
             DeadLetterTarget deadLetters,
-            ElementConverter<StoredTrade, StoredTrade> converter,
+            ElementConverter<TradeRecord, StoredTrade> converter,
             WriterInitContext context,
             AsyncSinkWriterConfiguration configuration,
             Collection<BufferedRequestState<StoredTrade>> state) {

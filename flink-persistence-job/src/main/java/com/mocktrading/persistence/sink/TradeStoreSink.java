@@ -1,6 +1,7 @@
 package com.mocktrading.persistence.sink;
 
 import com.mocktrading.persistence.deadletter.DeadLetterTarget;
+import com.mocktrading.persistence.source.TradeRecord;
 import java.util.Collection;
 import java.util.List;
 import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
@@ -12,12 +13,13 @@ import org.apache.flink.connector.base.sink.writer.config.AsyncSinkWriterConfigu
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
- * A Sink V2 sink of stored trades on Flink's {@link AsyncSinkBase}: batches bounded by count, bytes and time,
+ * A Sink V2 sink of trade_executed records on Flink's {@link AsyncSinkBase}: its element converter turns each record
+ * into the store's shape ({@link StoredTradeConverter}); batches bounded by count, bytes and time,
  * a bounded buffer (backpressure instead of unbounded memory), buffered entries kept in checkpoints, a flush on
  * every checkpoint, and timed-out requests retried rather than failing the job. Subclasses say how a batch is
  * written to their store.
  */
-public abstract class TradeStoreSink extends AsyncSinkBase<StoredTrade, StoredTrade> {
+public abstract class TradeStoreSink extends AsyncSinkBase<TradeRecord, StoredTrade> {
 
     private static final long MAX_BATCH_BYTES = 8L * 1024 * 1024;
     private static final long MAX_RECORD_BYTES = 1024L * 1024;
@@ -25,9 +27,9 @@ public abstract class TradeStoreSink extends AsyncSinkBase<StoredTrade, StoredTr
     private final SinkSettings settings;
     private final DeadLetterTarget deadLetters;
 
-    protected TradeStoreSink(SinkSettings settings, DeadLetterTarget deadLetters) {
+    protected TradeStoreSink(StoredTradeConverter.Shape shape, SinkSettings settings, DeadLetterTarget deadLetters) {
         super(
-                identity(),
+                new StoredTradeConverter(shape),
                 settings.maxBatchSize(),
                 settings.maxInFlightRequests(),
                 settings.maxBufferedRequests(),
@@ -40,17 +42,13 @@ public abstract class TradeStoreSink extends AsyncSinkBase<StoredTrade, StoredTr
         this.deadLetters = deadLetters;
     }
 
-    private static ElementConverter<StoredTrade, StoredTrade> identity() {
-        return (trade, context) -> trade;
-    }
-
     @Override
-    public StatefulSinkWriter<StoredTrade, BufferedRequestState<StoredTrade>> createWriter(WriterInitContext context) {
+    public StatefulSinkWriter<TradeRecord, BufferedRequestState<StoredTrade>> createWriter(WriterInitContext context) {
         return restoreWriter(context, List.of());
     }
 
     @Override
-    public StatefulSinkWriter<StoredTrade, BufferedRequestState<StoredTrade>> restoreWriter(
+    public StatefulSinkWriter<TradeRecord, BufferedRequestState<StoredTrade>> restoreWriter(
             WriterInitContext context, Collection<BufferedRequestState<StoredTrade>> state) {
         AsyncSinkWriterConfiguration configuration = AsyncSinkWriterConfiguration.builder()
                 .setMaxBatchSize(getMaxBatchSize())
@@ -67,7 +65,7 @@ public abstract class TradeStoreSink extends AsyncSinkBase<StoredTrade, StoredTr
 
     protected abstract TradeStoreWriter newWriter(
             DeadLetterTarget deadLetters,
-            ElementConverter<StoredTrade, StoredTrade> converter,
+            ElementConverter<TradeRecord, StoredTrade> converter,
             WriterInitContext context,
             AsyncSinkWriterConfiguration configuration,
             Collection<BufferedRequestState<StoredTrade>> state);

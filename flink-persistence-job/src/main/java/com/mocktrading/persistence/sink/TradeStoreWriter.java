@@ -2,6 +2,7 @@ package com.mocktrading.persistence.sink;
 
 import com.mocktrading.persistence.deadletter.DeadLetterTarget;
 import com.mocktrading.persistence.deadletter.DeadLetters;
+import com.mocktrading.persistence.source.TradeRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * history); or the whole request failed (retried after a backoff: the store may be down). Only this store's
  * pipeline waits while it is down. An entry counts as handled only once it is stored or its dead letter is in Kafka.
  */
-public abstract class TradeStoreWriter extends AsyncSinkWriter<StoredTrade, StoredTrade> {
+public abstract class TradeStoreWriter extends AsyncSinkWriter<TradeRecord, StoredTrade> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TradeStoreWriter.class);
 
@@ -40,7 +41,7 @@ public abstract class TradeStoreWriter extends AsyncSinkWriter<StoredTrade, Stor
     protected TradeStoreWriter(
             String store,
             DeadLetterTarget deadLetterTarget,
-            ElementConverter<StoredTrade, StoredTrade> converter,
+            ElementConverter<TradeRecord, StoredTrade> converter,
             WriterInitContext context,
             AsyncSinkWriterConfiguration configuration,
             Collection<BufferedRequestState<StoredTrade>> state) {

@@ -212,10 +212,6 @@ public final class PersistenceTestSupport {
                 .trim();
     }
 
-    /**
-     * Polls until the check holds; a check that throws (a store that is down) counts as "not yet", and the last
-     * such failure is reported if time runs out.
-     */
     /** The dead letters so far, as pipeline -> reason, read once to the end. */
     public static List<Map.Entry<String, String>> deadLetters(PersistenceJobConfig config) {
         return TopicReader.readCommitted(KAFKA).readToEnd(config.deadLetterTopic(), Duration.ofSeconds(10)).stream()
@@ -233,6 +229,10 @@ public final class PersistenceTestSupport {
                 .toList();
     }
 
+    /**
+     * Polls until the check holds; a check that throws (a store that is down) counts as "not yet", and the last
+     * such failure is reported if time runs out.
+     */
     public static void awaitUntil(Duration timeout, String what, Check check) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Exception last = null;
@@ -247,6 +247,18 @@ public final class PersistenceTestSupport {
             Thread.sleep(250);
         }
         throw new AssertionError(what + " did not happen within " + timeout, last);
+    }
+
+    /** Like {@link #awaitUntil(Duration, String, Check)}, and if time runs out, what Flink says of the job. */
+    public static void awaitUntil(Duration timeout, String what, Check check, JobClient job)
+            throws InterruptedException {
+        try {
+            awaitUntil(timeout, what, check);
+        } catch (AssertionError e) {
+            AssertionError explained = new AssertionError(
+                    e.getMessage() + "\n" + SharedFlinkCluster.get().diagnosis(job.getJobID()), e.getCause());
+            throw explained;
+        }
     }
 
     public interface Check {

@@ -4,9 +4,15 @@ import com.mocktrading.localstack.LocalServer;
 import com.mocktrading.localstack.ServerStartException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
@@ -22,6 +28,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * environment talking to that endpoint. Needs Flink on the classpath, which this module keeps optional.
  */
 public final class FlinkMiniCluster implements LocalServer {
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final int restPort;
     private final int slots;
@@ -107,6 +116,32 @@ public final class FlinkMiniCluster implements LocalServer {
 
     public Path checkpointDirectory() {
         return checkpointDirectory;
+    }
+
+    /**
+     * What the cluster says of a job, for a test's failure message: its state, each vertex's state and record
+     * counts, and the exceptions it restarted for (the REST answers as they are, shortened).
+     */
+    public String diagnosis(JobID job) {
+        StringBuilder diagnosis = new StringBuilder("job ").append(job);
+        for (String path : List.of("/jobs/" + job, "/jobs/" + job + "/exceptions?maxExceptions=5")) {
+            diagnosis.append("\n").append(path).append(": ");
+            try {
+                HttpResponse<String> response = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(restUrl() + path))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                String body = response.body();
+                diagnosis.append(response.statusCode()).append(' ').append(body, 0, Math.min(body.length(), 4000));
+            } catch (IOException e) {
+                diagnosis.append(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                diagnosis.append(e);
+            }
+        }
+        return diagnosis.toString();
     }
 
     /** An environment that submits jobs to this cluster through its REST endpoint, as to a real cluster. */
