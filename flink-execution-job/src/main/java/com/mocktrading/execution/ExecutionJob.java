@@ -1,14 +1,16 @@
 package com.mocktrading.execution;
 
+import com.mocktrading.events.EventEnvelope;
+import com.mocktrading.events.TradeOrderPayload;
 import com.mocktrading.execution.functions.DeadLetterSerializer;
 import com.mocktrading.execution.functions.DynamoDbClientFactory;
 import com.mocktrading.execution.functions.EmitOutcomesOnce;
 import com.mocktrading.execution.functions.ExecuteOrders;
+import com.mocktrading.execution.functions.OutcomeReadBack;
 import com.mocktrading.execution.functions.OutcomeSerializer;
 import com.mocktrading.execution.functions.ParseOrders;
 import com.mocktrading.execution.functions.RawRecordDeserializer;
-import com.mocktrading.execution.records.OrderRecordJson;
-import com.mocktrading.execution.records.OutcomeJson;
+import com.mocktrading.execution.records.Outcome;
 import com.mocktrading.execution.records.RawRecord;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +19,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -56,6 +59,9 @@ public final class ExecutionJob {
      */
     public static Configuration environment() {
         Configuration configuration = new Configuration();
+        // Every type between operators and in state has a Flink serializer of its own: a type that would fall back
+        // to Kryo fails the job graph instead of being serialized field by field behind our back.
+        configuration.set(PipelineOptions.GENERIC_TYPES, false);
         configuration.set(
                 CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
                 ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
@@ -89,7 +95,7 @@ public final class ExecutionJob {
         env.setParallelism(config.parallelism());
         env.enableCheckpointing(config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
 
-        SingleOutputStreamOperator<OrderRecordJson> orders = env.fromSource(
+        SingleOutputStreamOperator<EventEnvelope<TradeOrderPayload>> orders = env.fromSource(
                         ordersSource(config), WatermarkStrategy.noWatermarks(), "trade_orders")
                 .uid("trade-orders-source")
                 .process(new ParseOrders())
@@ -108,21 +114,22 @@ public final class ExecutionJob {
                 .uid("dead-letter-sink")
                 .name("trade_orders.dlq");
 
-        SingleOutputStreamOperator<OutcomeJson> outcomes = AsyncDataStream.orderedWait(
-                        orders.keyBy(OrderRecordJson::userId),
+        SingleOutputStreamOperator<Outcome> outcomes = AsyncDataStream.orderedWait(
+                        orders.keyBy(order -> order.payload().userId()),
                         new ExecuteOrders(config, dynamoDb),
                         ASYNC_TIMEOUT.toMillis(),
                         TimeUnit.MILLISECONDS,
                         100)
                 .uid("execute-orders")
                 .name("execute orders");
-        outcomes.keyBy(OutcomeJson::userId)
+        outcomes.keyBy(Outcome::userId)
                 .transform(
                         "emit each outcome once",
-                        TypeInformation.of(OutcomeJson.class),
-                        new EmitOutcomesOnce(config.kafkaBootstrapServers(), config.outcomesTopic()))
+                        TypeInformation.of(Outcome.class),
+                        new EmitOutcomesOnce(
+                                OutcomeReadBack.of(config.kafkaBootstrapServers(), config.outcomesTopic())))
                 .uid("emit-outcomes-once")
-                .sinkTo(KafkaSink.<OutcomeJson>builder()
+                .sinkTo(KafkaSink.<Outcome>builder()
                         .setBootstrapServers(config.kafkaBootstrapServers())
                         .setRecordSerializer(new OutcomeSerializer(config.outcomesTopic()))
                         .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)

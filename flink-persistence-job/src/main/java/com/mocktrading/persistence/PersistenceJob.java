@@ -12,6 +12,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -44,6 +45,9 @@ public final class PersistenceJob {
      */
     public static Configuration environment() {
         Configuration configuration = new Configuration();
+        // Every type between operators and in state has a Flink serializer of its own: a type that would fall back
+        // to Kryo fails the job graph instead of being serialized field by field behind our back.
+        configuration.set(PipelineOptions.GENERIC_TYPES, false);
         configuration.set(
                 CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
                 ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);

@@ -1,6 +1,6 @@
 package com.mocktrading.execution.functions;
 
-import com.mocktrading.execution.records.OutcomeJson;
+import com.mocktrading.execution.records.Outcome;
 import com.mocktrading.execution.records.PendingOutcome;
 import com.mocktrading.execution.records.ReadPosition;
 import java.time.Duration;
@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * Puts each order's outcome into trade_executed exactly once, whatever happened to the Kafka transaction that
  * carried it and whatever state the job started from. Keyed by user.
  *
- * <p>An outcome stays pending until it is read back from the topic ({@link OutcomeReadBack}). After each completed
+ * <p>An outcome stays pending until it is read back from the topic ({@link PublishedOutcomes}). After each completed
  * checkpoint the read-back is asked for a mark; once it is reached, every transaction that carried an outcome
  * emitted before that checkpoint has committed or aborted, so an outcome still pending was lost (its transaction
  * timed out while the job was down, or the committer was fenced) and is emitted again. A replayed order (decided
@@ -41,8 +41,8 @@ import org.slf4j.LoggerFactory;
  * mark. So a start from a checkpoint restored after any downtime, and a start without any state, both end with one
  * event per order. Outcomes read back are remembered for {@link #REMEMBERED_FOR}, to drop a late duplicate order.
  */
-public final class EmitOutcomesOnce extends AbstractStreamOperator<OutcomeJson>
-        implements OneInputStreamOperator<OutcomeJson, OutcomeJson> {
+public final class EmitOutcomesOnce extends AbstractStreamOperator<Outcome>
+        implements OneInputStreamOperator<Outcome, Outcome> {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(EmitOutcomesOnce.class);
@@ -54,8 +54,7 @@ public final class EmitOutcomesOnce extends AbstractStreamOperator<OutcomeJson>
     private static final MapStateDescriptor<String, PendingOutcome> PENDING =
             new MapStateDescriptor<>("pending-outcomes", String.class, PendingOutcome.class);
 
-    private final String bootstrapServers;
-    private final String topic;
+    private final PublishedOutcomes.Source readBackSource;
 
     private transient MapState<String, PendingOutcome> pending;
     private transient MapState<String, Boolean> published;
@@ -69,13 +68,14 @@ public final class EmitOutcomesOnce extends AbstractStreamOperator<OutcomeJson>
     private transient int restoredPending;
     private transient KeyGroupRange ownKeyGroups;
     private transient int maxParallelism;
-    private transient OutcomeReadBack readBack;
+    private transient PublishedOutcomes readBack;
+    private transient String topic;
     private transient Counter reEmitted;
     private transient Counter replaysEmitted;
 
-    public EmitOutcomesOnce(String bootstrapServers, String topic) {
-        this.bootstrapServers = bootstrapServers;
-        this.topic = topic;
+    /** @param readBack what the outcomes topic holds: {@link OutcomeReadBack#of} in the job */
+    public EmitOutcomesOnce(PublishedOutcomes.Source readBack) {
+        this.readBackSource = readBack;
     }
 
     @Override
@@ -119,8 +119,8 @@ public final class EmitOutcomesOnce extends AbstractStreamOperator<OutcomeJson>
                                 index(outcome.getValue().epoch(), outcome.getKey(), user);
                             }
                         });
-        readBack = new OutcomeReadBack(
-                bootstrapServers, topic, "execution-read-back-" + task.getIndexOfThisSubtask(), positions);
+        readBack = readBackSource.open("execution-read-back-" + task.getIndexOfThisSubtask(), positions);
+        topic = readBack.topic();
         readBack.start();
         if (restoredCheckpoint > 0) {
             // Outcomes pending in the restored state were emitted by an attempt that is gone: check them all.
@@ -137,8 +137,8 @@ public final class EmitOutcomesOnce extends AbstractStreamOperator<OutcomeJson>
     }
 
     @Override
-    public void processElement(StreamRecord<OutcomeJson> element) throws Exception {
-        OutcomeJson outcome = element.getValue();
+    public void processElement(StreamRecord<Outcome> element) throws Exception {
+        Outcome outcome = element.getValue();
         if (published.contains(outcome.orderId()) || pending.contains(outcome.orderId())) {
             return; // a duplicate order event, or a replay of an outcome already on its way
         }
@@ -185,8 +185,8 @@ public final class EmitOutcomesOnce extends AbstractStreamOperator<OutcomeJson>
     }
 
     private void applyReadBack() throws Exception {
-        for (OutcomeReadBack.Batch batch : readBack.drain()) {
-            for (OutcomeReadBack.Published outcome : batch.published()) {
+        for (PublishedOutcomes.Batch batch : readBack.drain()) {
+            for (PublishedOutcomes.Published outcome : batch.published()) {
                 if (owns(outcome.userId())) {
                     setCurrentKey(outcome.userId());
                     PendingOutcome waiting = pending.get(outcome.orderId());

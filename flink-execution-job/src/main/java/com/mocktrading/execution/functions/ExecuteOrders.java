@@ -9,18 +9,15 @@ import com.mocktrading.core.portfolio.PortfolioStore;
 import com.mocktrading.core.price.LatestPrice;
 import com.mocktrading.core.price.PriceCache;
 import com.mocktrading.events.EventEnvelope;
-import com.mocktrading.events.Topics;
 import com.mocktrading.events.TradeOrderPayload;
 import com.mocktrading.execution.ExecutionJobConfig;
-import com.mocktrading.execution.records.OrderRecordJson;
-import com.mocktrading.execution.records.OutcomeJson;
+import com.mocktrading.execution.records.Outcome;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -39,7 +36,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * input order; in-flight orders are part of every checkpoint and are re-executed after a recovery, which the
  * stores' once-only condition turns into the stored outcome, marked as a replay.
  */
-public final class ExecuteOrders extends RichAsyncFunction<OrderRecordJson, OutcomeJson> {
+public final class ExecuteOrders extends RichAsyncFunction<EventEnvelope<TradeOrderPayload>, Outcome> {
 
     private static final long serialVersionUID = 1L;
 
@@ -86,8 +83,8 @@ public final class ExecuteOrders extends RichAsyncFunction<OrderRecordJson, Outc
     }
 
     @Override
-    public void asyncInvoke(OrderRecordJson order, ResultFuture<OutcomeJson> result) {
-        chain.then(order.userId(), () -> execute(order)).whenComplete((outcome, failure) -> {
+    public void asyncInvoke(EventEnvelope<TradeOrderPayload> order, ResultFuture<Outcome> result) {
+        chain.then(order.payload().userId(), () -> execute(order)).whenComplete((outcome, failure) -> {
             if (failure != null) {
                 result.completeExceptionally(failure);
             } else {
@@ -97,21 +94,11 @@ public final class ExecuteOrders extends RichAsyncFunction<OrderRecordJson, Outc
     }
 
     /** The order's outcome event; none for an order that order-service withdrew. */
-    private List<OutcomeJson> execute(OrderRecordJson record) {
-        EventEnvelope<TradeOrderPayload> order =
-                Topics.TRADE_ORDERS.serde().deserialize(record.json().getBytes(StandardCharsets.UTF_8));
+    private List<Outcome> execute(EventEnvelope<TradeOrderPayload> order) {
         Optional<Decision> decision = Retry.decorateSupplier(storeRetry, () -> executor.execute(order.payload()))
                 .get();
-        return decision.map(decided -> {
-                    byte[] event = Topics.TRADE_EXECUTED
-                            .serde()
-                            .serialize(OutcomeEvents.of(decided.outcome(), order.traceContext()));
-                    return List.of(new OutcomeJson(
-                            record.userId(),
-                            record.orderId(),
-                            new String(event, StandardCharsets.UTF_8),
-                            decided.replayed()));
-                })
+        return decision.map(decided -> List.of(
+                        new Outcome(OutcomeEvents.of(decided.outcome(), order.traceContext()), decided.replayed())))
                 .orElse(List.of());
     }
 

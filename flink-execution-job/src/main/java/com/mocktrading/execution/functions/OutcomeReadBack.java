@@ -35,20 +35,11 @@ import org.slf4j.LoggerFactory;
  * before the request has committed or aborted, and an outcome written before it but not read back is not in the
  * topic and never will be.
  */
-final class OutcomeReadBack implements AutoCloseable {
+public final class OutcomeReadBack implements PublishedOutcomes {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutcomeReadBack.class);
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
-
-    /** An outcome found in the topic. */
-    record Published(String userId, String orderId) {}
-
-    /**
-     * What the reader hands over, in reading order: outcomes read, the read positions after them (partition to
-     * next offset), and the marks that those positions reached.
-     */
-    record Batch(List<Published> published, Map<Integer, Long> positions, List<Long> marksReached) {}
 
     private record Mark(long id, Map<TopicPartition, Long> logEnd) {}
 
@@ -62,10 +53,12 @@ final class OutcomeReadBack implements AutoCloseable {
     private volatile RuntimeException failure;
     private KafkaConsumer<byte[], byte[]> committed;
 
-    /**
-     * @param startPositions where to resume per partition; a partition without one is read from its beginning
-     */
-    OutcomeReadBack(String bootstrapServers, String topic, String clientId, Map<Integer, Long> startPositions) {
+    /** Each subtask's reader of {@code topic} in the Kafka cluster at {@code bootstrapServers}. */
+    public static PublishedOutcomes.Source of(String bootstrapServers, String topic) {
+        return (clientId, startPositions) -> new OutcomeReadBack(bootstrapServers, topic, clientId, startPositions);
+    }
+
+    private OutcomeReadBack(String bootstrapServers, String topic, String clientId, Map<Integer, Long> startPositions) {
         this.topic = topic;
         this.startPositions = Map.copyOf(startPositions);
         this.consumerConfig = Map.of(
@@ -83,17 +76,23 @@ final class OutcomeReadBack implements AutoCloseable {
         thread.setDaemon(true);
     }
 
-    void start() {
+    @Override
+    public String topic() {
+        return topic;
+    }
+
+    @Override
+    public void start() {
         thread.start();
     }
 
-    /** Asks for {@code id} to be reported in a batch once everything written to the topic until now is read. */
-    void requestMark(long id) {
+    @Override
+    public void requestMark(long id) {
         requestedMarks.add(id);
     }
 
-    /** What was read since the last call, oldest first; throws what stopped the reader, if anything did. */
-    List<Batch> drain() {
+    @Override
+    public List<Batch> drain() {
         List<Batch> drained = new ArrayList<>();
         batches.drainTo(drained);
         if (drained.isEmpty() && failure != null) {

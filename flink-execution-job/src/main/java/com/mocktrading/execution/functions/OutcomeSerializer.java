@@ -1,12 +1,13 @@
 package com.mocktrading.execution.functions;
 
-import com.mocktrading.execution.records.OutcomeJson;
+import com.mocktrading.events.Topics;
+import com.mocktrading.execution.records.Outcome;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-/** trade_executed records keyed by userId, like every user-scoped topic. */
-public final class OutcomeSerializer implements KafkaRecordSerializationSchema<OutcomeJson> {
+/** trade_executed records keyed by userId, like every user-scoped topic: the one place an outcome becomes JSON. */
+public final class OutcomeSerializer implements KafkaRecordSerializationSchema<Outcome> {
 
     private static final long serialVersionUID = 1L;
 
@@ -17,10 +18,10 @@ public final class OutcomeSerializer implements KafkaRecordSerializationSchema<O
     }
 
     @Override
-    public ProducerRecord<byte[], byte[]> serialize(OutcomeJson outcome, KafkaSinkContext context, Long timestamp) {
+    public ProducerRecord<byte[], byte[]> serialize(Outcome outcome, KafkaSinkContext context, Long timestamp) {
         return new ProducerRecord<>(
                 topic,
-                outcome.userId().getBytes(StandardCharsets.UTF_8),
-                outcome.json().getBytes(StandardCharsets.UTF_8));
+                Topics.TRADE_EXECUTED.keyOf(outcome.event()).getBytes(StandardCharsets.UTF_8),
+                Topics.TRADE_EXECUTED.serde().serialize(outcome.event()));
     }
 }

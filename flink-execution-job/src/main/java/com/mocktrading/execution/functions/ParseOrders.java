@@ -6,9 +6,10 @@ import com.mocktrading.events.Topics;
 import com.mocktrading.events.TradeOrderPayload;
 import com.mocktrading.events.UserIds;
 import com.mocktrading.execution.records.DeadLetter;
-import com.mocktrading.execution.records.OrderRecordJson;
 import com.mocktrading.execution.records.RawRecord;
-import java.nio.charset.StandardCharsets;
+import com.mocktrading.execution.serialization.EventTypeInfo;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -16,15 +17,17 @@ import org.apache.flink.util.OutputTag;
 /**
  * Validates each trade_orders record against the event contract and what the stores accept. A poison record (not
  * JSON, a missing or invalid field, an order or user id no DynamoDB key may hold) goes to the dead-letter side
- * output with the reason and never blocks its partition or fails the job.
+ * output with the reason and never blocks its partition or fails the job. The only place an order is parsed: the
+ * operators after it pass the event itself.
  */
-public final class ParseOrders extends ProcessFunction<RawRecord, OrderRecordJson> {
+public final class ParseOrders extends ProcessFunction<RawRecord, EventEnvelope<TradeOrderPayload>>
+        implements ResultTypeQueryable<EventEnvelope<TradeOrderPayload>> {
 
     private static final long serialVersionUID = 1L;
     public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {};
 
     @Override
-    public void processElement(RawRecord record, Context context, Collector<OrderRecordJson> out) {
+    public void processElement(RawRecord record, Context context, Collector<EventEnvelope<TradeOrderPayload>> out) {
         try {
             EventEnvelope<TradeOrderPayload> order = Topics.TRADE_ORDERS.serde().deserialize(record.value());
             if (!OrderIds.isValid(order.payload().orderId())) {
@@ -33,13 +36,15 @@ public final class ParseOrders extends ProcessFunction<RawRecord, OrderRecordJso
             if (!UserIds.isValid(order.payload().userId())) {
                 throw new IllegalArgumentException("userId is not 1 to 64 of [A-Za-z0-9._@-]");
             }
-            out.collect(new OrderRecordJson(
-                    order.payload().userId(),
-                    order.payload().orderId(),
-                    new String(record.value(), StandardCharsets.UTF_8)));
+            out.collect(order);
         } catch (RuntimeException poison) {
             context.output(
                     DEAD_LETTERS, new DeadLetter(record.key(), record.value(), String.valueOf(poison.getMessage())));
         }
+    }
+
+    @Override
+    public TypeInformation<EventEnvelope<TradeOrderPayload>> getProducedType() {
+        return EventTypeInfo.of(Topics.TRADE_ORDERS);
     }
 }

@@ -6,4 +6,4 @@ package com.mocktrading.execution.records;
  * @param epoch the checkpoint whose transaction carries it (or, if not emitted, the one after which to check)
  * @param emitted sent to the sink; {@code false} for a replay held until the topic is known not to have it
  */
-public record PendingOutcome(OutcomeJson outcome, long epoch, boolean emitted) {}
+public record PendingOutcome(Outcome outcome, long epoch, boolean emitted) {}
