@@ -55,6 +55,7 @@ final class ClientConnection {
             ConnectionLimits limits,
             Consumer<String> frames,
             Runnable tooSlow,
+            Runnable conflated,
             Consumer<String> rejections) {
         this.userId = userId;
         this.symbols = symbols;
@@ -64,7 +65,7 @@ final class ClientConnection {
         this.parser = new ClientFrameParser(limits.maxFrameBytes(), limits.maxTopics());
         this.maxTopics = limits.maxTopics();
         this.snapshotTimeout = limits.snapshotTimeout();
-        this.outbox = new Outbox(limits.orderedBacklog(), limits.orderedBacklogChars(), frames, tooSlow);
+        this.outbox = new Outbox(limits.orderedBacklog(), limits.orderedBacklogChars(), frames, tooSlow, conflated);
         this.rejections = rejections;
     }
 
@@ -78,10 +79,6 @@ final class ClientConnection {
 
     int waitingFrames() {
         return outbox.waitingFrames();
-    }
-
-    long conflatedUpdates() {
-        return outbox.conflatedUpdates();
     }
 
     synchronized int topicCount() {

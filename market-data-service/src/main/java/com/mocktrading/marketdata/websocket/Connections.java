@@ -1,7 +1,6 @@
 package com.mocktrading.marketdata.websocket;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,22 +36,18 @@ public final class Connections {
         return open.size();
     }
 
+    /** The topics all clients of this instance hold. */
+    public int subscriptions() {
+        return open.stream().mapToInt(ClientConnection::topicCount).sum();
+    }
+
     /** The most frames any one client has waiting: bounded by its topics plus the ordered backlog. */
     public int maxWaitingFrames() {
         return open.stream().mapToInt(ClientConnection::waitingFrames).max().orElse(0);
-    }
-
-    /** Per-user view for tests and diagnostics: waiting frames and conflated updates of each connection. */
-    public List<ConnectionStats> stats() {
-        return open.stream()
-                .map(c -> new ConnectionStats(c.userId(), c.topicCount(), c.waitingFrames(), c.conflatedUpdates()))
-                .toList();
     }
 
     /** After the Redis subscription came back: re-sends what each client may have missed since {@code lostAt}. */
     public void refreshAll(Instant lostAt) {
         open.forEach(connection -> connection.refresh(lostAt));
     }
-
-    public record ConnectionStats(String userId, int topics, int waitingFrames, long conflatedUpdates) {}
 }

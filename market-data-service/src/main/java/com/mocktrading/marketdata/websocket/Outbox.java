@@ -27,6 +27,7 @@ final class Outbox {
     private final long orderedCharCapacity;
     private final Consumer<String> emitter;
     private final Runnable onOverflow;
+    private final Runnable onConflation;
     private final Set<String> activeTopics = new HashSet<>();
     private final ArrayDeque<String> ordered = new ArrayDeque<>();
     private final LinkedHashMap<String, String> latestByTopic = new LinkedHashMap<>();
@@ -34,18 +35,24 @@ final class Outbox {
     private final AtomicInteger drainers = new AtomicInteger();
     private long orderedChars;
     private long demand;
-    private long conflated;
     private boolean closed;
 
     /**
      * @param emitter writes one frame; called by one thread at a time, never while holding the lock
      * @param onOverflow called once if the ordered queue overflows
+     * @param onConflation called for each price that replaced one still waiting (a frame the client never gets)
      */
-    Outbox(int orderedCapacity, long orderedCharCapacity, Consumer<String> emitter, Runnable onOverflow) {
+    Outbox(
+            int orderedCapacity,
+            long orderedCharCapacity,
+            Consumer<String> emitter,
+            Runnable onOverflow,
+            Runnable onConflation) {
         this.orderedCapacity = orderedCapacity;
         this.orderedCharCapacity = orderedCharCapacity;
         this.emitter = emitter;
         this.onOverflow = onOverflow;
+        this.onConflation = onConflation;
     }
 
     /** The client can take {@code n} more frames. */
@@ -103,6 +110,7 @@ final class Outbox {
      * time).
      */
     void offerPrice(String topic, long feedMillis, String frame) {
+        boolean replaced;
         synchronized (this) {
             if (closed || !activeTopics.contains(topic)) {
                 return;
@@ -112,19 +120,16 @@ final class Outbox {
                 return;
             }
             newestFeedMillis.put(topic, feedMillis);
-            if (latestByTopic.put(topic, frame) != null) {
-                conflated++;
-            }
+            replaced = latestByTopic.put(topic, frame) != null;
+        }
+        if (replaced) {
+            onConflation.run();
         }
         drain();
     }
 
     synchronized int waitingFrames() {
         return ordered.size() + latestByTopic.size();
-    }
-
-    synchronized long conflatedUpdates() {
-        return conflated;
     }
 
     synchronized void close() {

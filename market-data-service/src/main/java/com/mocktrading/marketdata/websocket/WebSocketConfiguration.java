@@ -34,6 +34,9 @@ class WebSocketConfiguration {
         Gauge.builder("marketdata.outbox.max.waiting", connections, Connections::maxWaitingFrames)
                 .description("most frames waiting for any one client")
                 .register(meters);
+        Gauge.builder("marketdata.subscriptions", connections, Connections::subscriptions)
+                .description("topics held by the open connections")
+                .register(meters);
         return connections;
     }
 
