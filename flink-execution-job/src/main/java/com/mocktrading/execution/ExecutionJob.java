@@ -2,16 +2,10 @@ package com.mocktrading.execution;
 
 import com.mocktrading.events.EventEnvelope;
 import com.mocktrading.events.TradeOrderPayload;
-import com.mocktrading.execution.functions.DeadLetterSerializer;
-import com.mocktrading.execution.functions.DynamoDbClientFactory;
 import com.mocktrading.execution.functions.EmitOutcomesOnce;
 import com.mocktrading.execution.functions.ExecuteOrders;
-import com.mocktrading.execution.functions.OutcomeReadBack;
-import com.mocktrading.execution.functions.OutcomeSerializer;
 import com.mocktrading.execution.functions.ParseOrders;
-import com.mocktrading.execution.functions.RawRecordDeserializer;
 import com.mocktrading.execution.records.Outcome;
-import com.mocktrading.execution.records.RawRecord;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -21,16 +15,10 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.connector.base.DeliveryGuarantee;
-import org.apache.flink.connector.kafka.sink.KafkaSink;
-import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
  * trade_orders -> parse (poison -> dead letters) -> keyBy user -> execute (DynamoDB, ordered per user) ->
@@ -86,37 +74,29 @@ public final class ExecutionJob {
     static final Duration ASYNC_TIMEOUT = Duration.ofMinutes(30);
 
     public static void build(StreamExecutionEnvironment env, ExecutionJobConfig config) {
-        build(env, config, DynamoDbClientFactory.sdk());
+        build(env, config, ExecutionConnectors.of(config));
     }
 
-    /** The job with its DynamoDB client from {@code dynamoDb}: the SDK's in production, any other in a test. */
+    /** The job between {@code connectors}: Kafka and DynamoDB in production, any other in a test. */
     public static void build(
-            StreamExecutionEnvironment env, ExecutionJobConfig config, DynamoDbClientFactory dynamoDb) {
+            StreamExecutionEnvironment env, ExecutionJobConfig config, ExecutionConnectors connectors) {
         env.setParallelism(config.parallelism());
         env.enableCheckpointing(config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
 
         SingleOutputStreamOperator<EventEnvelope<TradeOrderPayload>> orders = env.fromSource(
-                        ordersSource(config), WatermarkStrategy.noWatermarks(), "trade_orders")
+                        connectors.orders(), WatermarkStrategy.noWatermarks(), "trade_orders")
                 .uid("trade-orders-source")
                 .process(new ParseOrders())
                 .uid("parse-orders")
                 .name("parse orders");
         orders.getSideOutput(ParseOrders.DEAD_LETTERS)
-                .sinkTo(KafkaSink.<com.mocktrading.execution.records.DeadLetter>builder()
-                        .setBootstrapServers(config.kafkaBootstrapServers())
-                        .setRecordSerializer(new DeadLetterSerializer(config.deadLetterTopic()))
-                        .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
-                        .setTransactionalIdPrefix(config.transactionalIdPrefix() + "-dead-letters")
-                        .setProperty(
-                                ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
-                                Long.toString(config.transactionTimeout().toMillis()))
-                        .build())
+                .sinkTo(connectors.deadLetters())
                 .uid("dead-letter-sink")
                 .name("trade_orders.dlq");
 
         SingleOutputStreamOperator<Outcome> outcomes = AsyncDataStream.orderedWait(
                         orders.keyBy(order -> order.payload().userId()),
-                        new ExecuteOrders(config, dynamoDb),
+                        new ExecuteOrders(config, connectors.dynamoDb()),
                         ASYNC_TIMEOUT.toMillis(),
                         TimeUnit.MILLISECONDS,
                         100)
@@ -126,33 +106,10 @@ public final class ExecutionJob {
                 .transform(
                         "emit each outcome once",
                         TypeInformation.of(Outcome.class),
-                        new EmitOutcomesOnce(
-                                OutcomeReadBack.of(config.kafkaBootstrapServers(), config.outcomesTopic())))
+                        new EmitOutcomesOnce(connectors.publishedOutcomes()))
                 .uid("emit-outcomes-once")
-                .sinkTo(KafkaSink.<Outcome>builder()
-                        .setBootstrapServers(config.kafkaBootstrapServers())
-                        .setRecordSerializer(new OutcomeSerializer(config.outcomesTopic()))
-                        .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
-                        .setTransactionalIdPrefix(config.transactionalIdPrefix() + "-outcomes")
-                        .setProperty(
-                                ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
-                                Long.toString(config.transactionTimeout().toMillis()))
-                        .build())
+                .sinkTo(connectors.outcomes())
                 .uid("trade-executed-sink")
                 .name("trade_executed");
-    }
-
-    // The connector still takes Kafka's deprecated reset enum; a first start reads trade_orders from the beginning.
-    @SuppressWarnings("deprecation")
-    private static KafkaSource<RawRecord> ordersSource(ExecutionJobConfig config) {
-        return KafkaSource.<RawRecord>builder()
-                .setBootstrapServers(config.kafkaBootstrapServers())
-                .setTopics(config.ordersTopic())
-                .setGroupId(config.consumerGroup())
-                .setStartingOffsets(OffsetsInitializer.committedOffsets(
-                        org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST))
-                .setDeserializer(new RawRecordDeserializer())
-                .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
-                .build();
     }
 }

@@ -1,6 +1,7 @@
 package com.mocktrading.execution;
 
 import com.mocktrading.cli.CommandLine;
+import com.mocktrading.cli.StoreOption;
 import com.mocktrading.events.Topics;
 import java.io.Serializable;
 import java.time.Duration;
@@ -53,15 +54,15 @@ public record ExecutionJobConfig(
     static final CommandLine COMMAND = CommandLine.command(
                     "flink run flink-execution-job-VERSION-job.jar [options]",
                     "The execution job: trade_orders -> one DynamoDB transaction per order -> trade_executed.")
-            .option("kafka", "HOST:PORT", "Kafka bootstrap servers", "127.0.0.1:9092")
+            .stores(StoreOption.KAFKA)
             .option("orders-topic", "TOPIC", "the orders read", Topics.TRADE_ORDERS.name())
             .option("outcomes-topic", "TOPIC", "the outcomes written", Topics.TRADE_EXECUTED.name())
             .option("dead-letter-topic", "TOPIC", "orders that cannot be read", Topics.TRADE_ORDERS_DEAD_LETTERS)
             .option("group", "ID", "the Kafka consumer group", "flink-execution-job")
             .option("transactional-id-prefix", "PREFIX", "of the outcome sink's Kafka transactions", "execution-job")
-            .option("dynamodb", "URL", "the DynamoDB endpoint", "http://127.0.0.1:8000")
+            .stores(StoreOption.DYNAMODB)
             .option("region", "REGION", "the AWS region", "us-east-1")
-            .option("redis", "URI", "the price cache", "redis://127.0.0.1:6379")
+            .stores(StoreOption.REDIS)
             .option("portfolios-table", "TABLE", "portfolios", "Portfolios")
             .option("funding-table", "TABLE", "opening funding", "Funding")
             .option("orders-table", "TABLE", "order records", "Orders")
@@ -92,15 +93,15 @@ public record ExecutionJobConfig(
 
     private static ExecutionJobConfig of(CommandLine.Arguments args) {
         return new ExecutionJobConfig(
-                args.get("kafka"),
+                args.get(StoreOption.KAFKA),
                 args.get("orders-topic"),
                 args.get("outcomes-topic"),
                 args.get("dead-letter-topic"),
                 args.get("group"),
                 args.get("transactional-id-prefix"),
-                args.get("dynamodb"),
+                args.get(StoreOption.DYNAMODB),
                 args.get("region"),
-                args.get("redis"),
+                args.get(StoreOption.REDIS),
                 args.get("portfolios-table"),
                 args.get("funding-table"),
                 args.get("orders-table"),

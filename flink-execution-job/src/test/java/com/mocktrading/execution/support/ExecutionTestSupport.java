@@ -15,6 +15,7 @@ import com.mocktrading.events.Topics;
 import com.mocktrading.events.TraceContext;
 import com.mocktrading.events.TradeExecutedPayload;
 import com.mocktrading.events.TradeOrderPayload;
+import com.mocktrading.execution.ExecutionConnectors;
 import com.mocktrading.execution.ExecutionJob;
 import com.mocktrading.execution.ExecutionJobConfig;
 import com.mocktrading.execution.functions.DynamoDbClientFactory;
@@ -123,7 +124,7 @@ public final class ExecutionTestSupport {
         Configuration environment = ExecutionJob.environment();
         environment.addAll(extra);
         StreamExecutionEnvironment env = SharedFlinkCluster.get().remoteEnvironment(environment);
-        ExecutionJob.build(env, config, dynamoDb);
+        ExecutionJob.build(env, config, ExecutionConnectors.of(config).withDynamoDb(dynamoDb));
         return env.executeAsync(name);
     }
 
