@@ -46,6 +46,11 @@ public final class CommandLine {
         public boolean has(String name) {
             return options.containsKey(name);
         }
+
+        /** The store's address as given, else the local run's (or null for an optional store not given). */
+        public String get(StoreOption store) {
+            return get(store.option());
+        }
     }
 
     /** Why the arguments were not taken; {@code status} 0 when the user asked for the usage. */
@@ -81,6 +86,22 @@ public final class CommandLine {
     /** An option that takes a value, {@code defaultValue} when not given (shown in the usage). */
     public CommandLine option(String name, String value, String help, String defaultValue) {
         options.put(name, new Option(name, value, help, defaultValue));
+        return this;
+    }
+
+    /** Options naming these stores, each defaulting to the local run's address. */
+    public CommandLine stores(StoreOption... stores) {
+        for (StoreOption store : stores) {
+            option(store.option(), store.value(), store.help(), store.localRun());
+        }
+        return this;
+    }
+
+    /** Options naming these stores, without defaults: a store not given is not used. */
+    public CommandLine optionalStores(StoreOption... stores) {
+        for (StoreOption store : stores) {
+            option(store.option(), store.value(), store.help());
+        }
         return this;
     }
 

@@ -30,6 +30,23 @@ class CommandLineTest {
     }
 
     @Test
+    void namesEveryStoreOneWayWithTheLocalRunAsDefaultOrNoneWhenOptional() throws Exception {
+        CommandLine tool = CommandLine.command("bin/tool", "Uses stores.")
+                .stores(StoreOption.KAFKA, StoreOption.DYNAMODB)
+                .optionalStores(StoreOption.ELASTICSEARCH);
+
+        CommandLine.Arguments arguments = tool.parse("--dynamodb=http://db:8000");
+
+        assertThat(arguments.get(StoreOption.KAFKA)).isEqualTo("127.0.0.1:9092");
+        assertThat(arguments.get(StoreOption.DYNAMODB)).isEqualTo("http://db:8000");
+        assertThat(arguments.get(StoreOption.ELASTICSEARCH)).isNull();
+        assertThat(tool.usage()).contains("--kafka=HOST:PORT").contains("--elasticsearch=URL");
+        assertThatThrownBy(() -> tool.parse("--redis=redis://x:6379"))
+                .isInstanceOf(CommandLine.UsageException.class)
+                .hasMessageContaining("--redis");
+    }
+
+    @Test
     void takesOptionalPositionalsWhenGiven() throws Exception {
         CommandLine pair = CommandLine.command("bin/pair", "Two and one more.")
                 .positional("A", "first")

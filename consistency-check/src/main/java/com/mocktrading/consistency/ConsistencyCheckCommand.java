@@ -1,6 +1,7 @@
 package com.mocktrading.consistency;
 
 import com.mocktrading.cli.CommandLine;
+import com.mocktrading.cli.StoreOption;
 import com.mocktrading.core.dynamodb.DynamoDbClients;
 import com.mocktrading.core.dynamodb.TableDefinitions;
 import com.mocktrading.events.Topics;
@@ -30,10 +31,10 @@ public final class ConsistencyCheckCommand {
     private static final CommandLine COMMAND = CommandLine.command(
                     "bin/consistency-check [options]",
                     "Checks the invariants across the stores; exit status 1 on any violation.")
-            .option("dynamodb", "URL", "the DynamoDB endpoint", "http://127.0.0.1:8000")
-            .option("kafka", "HOST:PORT", "Kafka bootstrap servers", "127.0.0.1:9092")
-            .option("elasticsearch", "URL", "Elasticsearch", "http://127.0.0.1:9200")
-            .option("clickhouse", "URL", "ClickHouse's HTTP interface", "http://127.0.0.1:8123")
+            .stores(StoreOption.DYNAMODB)
+            .stores(StoreOption.KAFKA)
+            .stores(StoreOption.ELASTICSEARCH)
+            .stores(StoreOption.CLICKHOUSE)
             .option("in-flight-seconds", "S", "orders younger than this may still be on their way", "60")
             .option("buckets", "N", "read the tables in N parallel scan segments")
             .option("max-violations", "N", "violations printed", "50");
@@ -43,7 +44,10 @@ public final class ConsistencyCheckCommand {
     public static void main(String[] args) throws Exception {
         CommandLine.Arguments options = COMMAND.parseOrExit(args);
         Endpoints endpoints = new Endpoints(
-                options.get("dynamodb"), options.get("kafka"), options.get("elasticsearch"), options.get("clickhouse"));
+                options.get(StoreOption.DYNAMODB),
+                options.get(StoreOption.KAFKA),
+                options.get(StoreOption.ELASTICSEARCH),
+                options.get(StoreOption.CLICKHOUSE));
         Duration inFlight = Duration.ofSeconds(Long.parseLong(options.get("in-flight-seconds")));
         long began = System.nanoTime();
         Reconciliation.Report report = options.has("buckets")

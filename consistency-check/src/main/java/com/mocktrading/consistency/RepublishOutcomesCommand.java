@@ -1,6 +1,7 @@
 package com.mocktrading.consistency;
 
 import com.mocktrading.cli.CommandLine;
+import com.mocktrading.cli.StoreOption;
 import com.mocktrading.core.dynamodb.DynamoDbClients;
 import com.mocktrading.core.dynamodb.TableDefinitions;
 import com.mocktrading.core.execution.OutcomeEvents;
@@ -39,8 +40,8 @@ public final class RepublishOutcomesCommand {
     private static final CommandLine COMMAND = CommandLine.command(
                     "bin/republish-outcomes [options]",
                     "Publishes the stored outcome of each decided order whose trade_executed event is missing.")
-            .option("dynamodb", "URL", "the DynamoDB endpoint", "http://127.0.0.1:8000")
-            .option("kafka", "HOST:PORT", "Kafka bootstrap servers", "127.0.0.1:9092")
+            .stores(StoreOption.DYNAMODB)
+            .stores(StoreOption.KAFKA)
             .option("settle-seconds", "S", "only orders decided longer ago than this", "600")
             .option("order", "ID[,ID...]", "only these orders")
             .option("dry-run", "true|false", "only list what would be published", "false");
@@ -51,8 +52,8 @@ public final class RepublishOutcomesCommand {
         CommandLine.Arguments options = COMMAND.parseOrExit(args);
         Set<String> only = options.has("order") ? Set.of(options.get("order").split(",")) : Set.of();
         run(
-                options.get("dynamodb"),
-                options.get("kafka"),
+                options.get(StoreOption.DYNAMODB),
+                options.get(StoreOption.KAFKA),
                 Duration.ofSeconds(Long.parseLong(options.get("settle-seconds"))),
                 only,
                 Boolean.parseBoolean(options.get("dry-run")),

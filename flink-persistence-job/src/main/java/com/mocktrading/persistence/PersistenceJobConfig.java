@@ -1,6 +1,7 @@
 package com.mocktrading.persistence;
 
 import com.mocktrading.cli.CommandLine;
+import com.mocktrading.cli.StoreOption;
 import com.mocktrading.events.Topics;
 import java.io.Serializable;
 import java.time.Duration;
@@ -32,11 +33,11 @@ public record PersistenceJobConfig(
     static final CommandLine COMMAND = CommandLine.command(
                     "flink run flink-persistence-job-VERSION-job.jar [options]",
                     "The persistence job: trade_executed -> Elasticsearch and, independently, ClickHouse.")
-            .option("kafka", "HOST:PORT", "Kafka bootstrap servers", "localhost:9092")
+            .stores(StoreOption.KAFKA)
             .option("topic", "TOPIC", "the outcomes read", Topics.TRADE_EXECUTED.name())
             .option("group", "PREFIX", "of each store's consumer group", "trade-persistence")
-            .option("elasticsearch", "URL", "Elasticsearch", "http://localhost:9200")
-            .option("clickhouse", "URL", "ClickHouse's HTTP interface", "http://localhost:8123")
+            .stores(StoreOption.ELASTICSEARCH)
+            .stores(StoreOption.CLICKHOUSE)
             .option("checkpoint-interval-ms", "MS", "between checkpoints", "5000")
             .option("parallelism", "N", "of the job", "1")
             .option("batch-size", "N", "most events per bulk request or insert", "1000")
@@ -64,11 +65,11 @@ public record PersistenceJobConfig(
 
     private static PersistenceJobConfig of(CommandLine.Arguments arguments) {
         return new PersistenceJobConfig(
-                arguments.get("kafka"),
+                arguments.get(StoreOption.KAFKA),
                 arguments.get("topic"),
                 arguments.get("group"),
-                arguments.get("elasticsearch"),
-                arguments.get("clickhouse"),
+                arguments.get(StoreOption.ELASTICSEARCH),
+                arguments.get(StoreOption.CLICKHOUSE),
                 Duration.ofMillis(Long.parseLong(arguments.get("checkpoint-interval-ms"))),
                 Integer.parseInt(arguments.get("parallelism")),
                 Integer.parseInt(arguments.get("batch-size")),

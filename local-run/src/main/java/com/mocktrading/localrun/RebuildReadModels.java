@@ -1,6 +1,7 @@
 package com.mocktrading.localrun;
 
 import com.mocktrading.cli.CommandLine;
+import com.mocktrading.cli.StoreOption;
 import com.mocktrading.events.Topics;
 import com.mocktrading.localstack.ShutdownHooks;
 import com.mocktrading.localstack.flink.FlinkJarJob;
@@ -40,9 +41,9 @@ public final class RebuildReadModels {
                     "bin/rebuild-read-models [options]",
                     "Replays trade_executed from its start into Elasticsearch and ClickHouse.")
             .option("flink", "URL", "the Flink cluster's REST endpoint", "http://127.0.0.1:8081")
-            .option("kafka", "HOST:PORT", "Kafka bootstrap servers", "127.0.0.1:9092")
-            .option("elasticsearch", "URL", "Elasticsearch", "http://127.0.0.1:9200")
-            .option("clickhouse", "URL", "ClickHouse's HTTP interface", "http://127.0.0.1:8123")
+            .stores(StoreOption.KAFKA)
+            .stores(StoreOption.ELASTICSEARCH)
+            .stores(StoreOption.CLICKHOUSE)
             .option("jar", "PATH", "the persistence job's jar (default: this checkout's)")
             .option("timeout-minutes", "M", "longest the replay may take", "30");
 
@@ -56,9 +57,9 @@ public final class RebuildReadModels {
         boolean done = run(
                 new Endpoints(
                         options.get("flink"),
-                        options.get("kafka"),
-                        options.get("elasticsearch"),
-                        options.get("clickhouse")),
+                        options.get(StoreOption.KAFKA),
+                        options.get(StoreOption.ELASTICSEARCH),
+                        options.get(StoreOption.CLICKHOUSE)),
                 jar,
                 Duration.ofMinutes(Long.parseLong(options.get("timeout-minutes"))),
                 System.out);

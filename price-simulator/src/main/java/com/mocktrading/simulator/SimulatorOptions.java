@@ -1,6 +1,7 @@
 package com.mocktrading.simulator;
 
 import com.mocktrading.cli.CommandLine;
+import com.mocktrading.cli.StoreOption;
 import com.mocktrading.events.universe.SymbolUniverse;
 import com.mocktrading.simulator.feed.PriceFeed;
 import java.time.Duration;
@@ -21,7 +22,7 @@ public record SimulatorOptions(
     /** The simulator's options, each with its default. */
     public static final CommandLine COMMAND = CommandLine.command(
                     "price-simulator [options]", "Publishes simulated prices of the symbol universe to market_data.")
-            .option("kafka", "HOST:PORT", "Kafka bootstrap servers", "127.0.0.1:9092")
+            .stores(StoreOption.KAFKA)
             .option("symbols", "N", "size of the universe", "1000")
             .option("rate", "UPDATES_PER_S", "price updates published per second", "500")
             .option("seed", "N", "of the universe and the random walk", "42")
@@ -48,7 +49,7 @@ public record SimulatorOptions(
     public static SimulatorOptions from(CommandLine.Arguments options) {
         try {
             return new SimulatorOptions(
-                    options.get("kafka"),
+                    options.get(StoreOption.KAFKA),
                     Integer.parseInt(options.get("symbols")),
                     Double.parseDouble(options.get("rate")),
                     Long.parseLong(options.get("seed")),

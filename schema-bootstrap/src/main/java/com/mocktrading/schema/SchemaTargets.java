@@ -1,6 +1,7 @@
 package com.mocktrading.schema;
 
 import com.mocktrading.cli.CommandLine;
+import com.mocktrading.cli.StoreOption;
 import java.util.Map;
 
 /**
@@ -29,10 +30,10 @@ public record SchemaTargets(
     static final CommandLine COMMAND = CommandLine.command(
                     "schema-bootstrap [options]",
                     "Creates the topics, tables, index template and ClickHouse tables that are missing.")
-            .option("kafka", "HOST:PORT", "Kafka bootstrap servers")
-            .option("dynamodb", "URL", "the DynamoDB endpoint")
-            .option("elasticsearch", "URL", "Elasticsearch")
-            .option("clickhouse", "URL", "ClickHouse's HTTP interface")
+            .optionalStores(StoreOption.KAFKA)
+            .optionalStores(StoreOption.DYNAMODB)
+            .optionalStores(StoreOption.ELASTICSEARCH)
+            .optionalStores(StoreOption.CLICKHOUSE)
             .option("replication-factor", "N", "of the topics (and index replicas + 1)", "1");
 
     /** From the command line; the usage ends the program on {@code --help} or an option it does not take. */
@@ -46,10 +47,10 @@ public record SchemaTargets(
 
     private static SchemaTargets fromArguments(CommandLine.Arguments arguments) {
         return new SchemaTargets(
-                arguments.get("kafka"),
-                arguments.get("dynamodb"),
-                arguments.get("elasticsearch"),
-                arguments.get("clickhouse"),
+                arguments.get(StoreOption.KAFKA),
+                arguments.get(StoreOption.DYNAMODB),
+                arguments.get(StoreOption.ELASTICSEARCH),
+                arguments.get(StoreOption.CLICKHOUSE),
                 Short.parseShort(arguments.get("replication-factor")));
     }
 }
