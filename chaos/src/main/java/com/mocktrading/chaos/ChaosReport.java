@@ -2,8 +2,8 @@ package com.mocktrading.chaos;
 
 import com.mocktrading.consistency.Reconciliation;
 import com.mocktrading.consistency.Violation;
-import com.mocktrading.core.order.OrderRecord;
-import com.mocktrading.core.order.OrderStatus;
+import com.mocktrading.domain.order.OrderRecord;
+import com.mocktrading.domain.order.OrderStatus;
 import com.mocktrading.localrun.FaultProxies;
 import com.mocktrading.localstack.fault.FaultProxy;
 import java.io.PrintStream;

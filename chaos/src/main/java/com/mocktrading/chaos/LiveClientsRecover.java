@@ -1,7 +1,7 @@
 package com.mocktrading.chaos;
 
-import com.mocktrading.core.order.OrderRecord;
-import com.mocktrading.core.order.OrderStatus;
+import com.mocktrading.domain.order.OrderRecord;
+import com.mocktrading.domain.order.OrderStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mocktrading.consistency.Reconciliation;
 import com.mocktrading.consistency.Violation;
-import com.mocktrading.core.order.OrderRecord;
-import com.mocktrading.core.order.OrderStatus;
+import com.mocktrading.domain.order.OrderRecord;
+import com.mocktrading.domain.order.OrderStatus;
 import com.mocktrading.events.Side;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,10 +1,10 @@
 package com.mocktrading.consistency;
 
 import com.mocktrading.core.order.OrderItems;
-import com.mocktrading.core.order.OrderRecord;
 import com.mocktrading.core.portfolio.FundingLedger;
-import com.mocktrading.core.portfolio.Portfolio;
 import com.mocktrading.core.portfolio.PortfolioItems;
+import com.mocktrading.domain.order.OrderRecord;
+import com.mocktrading.domain.portfolio.Portfolio;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,10 +1,10 @@
 package com.mocktrading.consistency;
 
-import com.mocktrading.core.execution.TradeMath;
-import com.mocktrading.core.money.Money;
-import com.mocktrading.core.order.OrderRecord;
-import com.mocktrading.core.order.OrderStatus;
-import com.mocktrading.core.portfolio.Portfolio;
+import com.mocktrading.domain.execution.TradeMath;
+import com.mocktrading.domain.money.Money;
+import com.mocktrading.domain.order.OrderRecord;
+import com.mocktrading.domain.order.OrderStatus;
+import com.mocktrading.domain.portfolio.Portfolio;
 import com.mocktrading.events.ExecutionStatus;
 import com.mocktrading.events.Side;
 import com.mocktrading.events.TradeExecutedPayload;

@@ -1,7 +1,7 @@
 package com.mocktrading.consistency;
 
-import com.mocktrading.core.order.OrderRecord;
-import com.mocktrading.core.portfolio.Portfolio;
+import com.mocktrading.domain.order.OrderRecord;
+import com.mocktrading.domain.portfolio.Portfolio;
 import com.mocktrading.events.TradeExecutedPayload;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;

@@ -2,21 +2,21 @@ package com.mocktrading.consistency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mocktrading.cli.StoreOption;
 import com.mocktrading.core.dynamodb.TableDefinitions;
 import com.mocktrading.core.order.OrderItems;
-import com.mocktrading.core.order.OrderRecord;
-import com.mocktrading.core.order.OrderStatus;
-import com.mocktrading.core.portfolio.Portfolio;
 import com.mocktrading.core.portfolio.PortfolioItems;
 import com.mocktrading.core.portfolio.PortfolioStore;
+import com.mocktrading.domain.order.OrderRecord;
+import com.mocktrading.domain.order.OrderStatus;
+import com.mocktrading.domain.portfolio.Portfolio;
 import com.mocktrading.events.EventEnvelope;
 import com.mocktrading.events.Side;
 import com.mocktrading.events.Topics;
 import com.mocktrading.events.TraceContext;
 import com.mocktrading.events.TradeExecutedPayload;
 import com.mocktrading.localstack.SharedServers;
-import com.mocktrading.schema.SchemaBootstrap;
-import com.mocktrading.schema.SchemaTargets;
+import com.mocktrading.schema.SharedSchema;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -50,13 +50,7 @@ class ConsistencyCheckIntegrationTest {
                 SharedServers.kafka().bootstrapServers(),
                 SharedServers.elasticsearch().httpUrl(),
                 SharedServers.clickHouse().httpUrl());
-        new SchemaBootstrap(new SchemaTargets(
-                        endpoints.kafka(),
-                        endpoints.dynamoDb(),
-                        endpoints.elasticsearch(),
-                        endpoints.clickHouse(),
-                        (short) 1))
-                .apply();
+        SharedSchema.on(StoreOption.KAFKA, StoreOption.DYNAMODB, StoreOption.ELASTICSEARCH, StoreOption.CLICKHOUSE);
         dynamo = SharedServers.dynamoDb().client();
     }
 

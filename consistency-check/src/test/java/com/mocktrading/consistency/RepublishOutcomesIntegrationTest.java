@@ -2,18 +2,18 @@ package com.mocktrading.consistency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mocktrading.cli.StoreOption;
 import com.mocktrading.core.dynamodb.TableDefinitions;
 import com.mocktrading.core.order.OrderItems;
-import com.mocktrading.core.order.OrderRecord;
-import com.mocktrading.core.order.OrderStatus;
+import com.mocktrading.domain.order.OrderRecord;
+import com.mocktrading.domain.order.OrderStatus;
 import com.mocktrading.events.EventEnvelope;
 import com.mocktrading.events.Side;
 import com.mocktrading.events.Topics;
 import com.mocktrading.events.TradeExecutedPayload;
 import com.mocktrading.localstack.SharedServers;
 import com.mocktrading.localstack.kafka.TopicReader;
-import com.mocktrading.schema.SchemaBootstrap;
-import com.mocktrading.schema.SchemaTargets;
+import com.mocktrading.schema.SharedSchema;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -38,13 +38,7 @@ class RepublishOutcomesIntegrationTest {
     static void stores() throws Exception {
         dynamoDb = SharedServers.dynamoDb().endpointUrl();
         kafka = SharedServers.kafka().bootstrapServers();
-        new SchemaBootstrap(new SchemaTargets(
-                        kafka,
-                        dynamoDb,
-                        SharedServers.elasticsearch().httpUrl(),
-                        SharedServers.clickHouse().httpUrl(),
-                        (short) 1))
-                .apply();
+        SharedSchema.on(StoreOption.KAFKA, StoreOption.DYNAMODB, StoreOption.ELASTICSEARCH, StoreOption.CLICKHOUSE);
     }
 
     @Test

@@ -2,9 +2,9 @@ package com.mocktrading.consistency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mocktrading.core.order.OrderRecord;
-import com.mocktrading.core.order.OrderStatus;
-import com.mocktrading.core.portfolio.Portfolio;
+import com.mocktrading.domain.order.OrderRecord;
+import com.mocktrading.domain.order.OrderStatus;
+import com.mocktrading.domain.portfolio.Portfolio;
 import com.mocktrading.events.Side;
 import com.mocktrading.events.TradeExecutedPayload;
 import java.math.BigDecimal;

@@ -12,8 +12,8 @@ import static com.mocktrading.execution.support.ExecutionTestSupport.produce;
 import static com.mocktrading.execution.support.ExecutionTestSupport.start;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mocktrading.core.portfolio.Portfolio;
 import com.mocktrading.core.portfolio.PortfolioStore;
+import com.mocktrading.domain.portfolio.Portfolio;
 import com.mocktrading.events.EventEnvelope;
 import com.mocktrading.events.ExecutionStatus;
 import com.mocktrading.events.Side;

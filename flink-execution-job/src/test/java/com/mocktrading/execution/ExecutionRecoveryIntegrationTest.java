@@ -13,10 +13,10 @@ import static com.mocktrading.execution.support.ExecutionTestSupport.startWithMa
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mocktrading.core.dynamodb.TableDefinitions;
-import com.mocktrading.core.money.Money;
-import com.mocktrading.core.order.OrderRecord;
 import com.mocktrading.core.order.OrderStore;
 import com.mocktrading.core.portfolio.PortfolioItems;
+import com.mocktrading.domain.money.Money;
+import com.mocktrading.domain.order.OrderRecord;
 import com.mocktrading.events.EventEnvelope;
 import com.mocktrading.events.ExecutionStatus;
 import com.mocktrading.events.Side;

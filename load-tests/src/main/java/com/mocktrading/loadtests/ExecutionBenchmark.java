@@ -3,12 +3,12 @@ package com.mocktrading.loadtests;
 import com.mocktrading.core.dynamodb.DynamoDbClients;
 import com.mocktrading.core.dynamodb.TableDefinitions;
 import com.mocktrading.core.execution.ExecutionStore;
-import com.mocktrading.core.execution.OrderExecutor;
-import com.mocktrading.core.order.OrderRecord;
 import com.mocktrading.core.order.OrderStore;
 import com.mocktrading.core.portfolio.PortfolioStore;
-import com.mocktrading.core.price.LatestPrice;
 import com.mocktrading.core.price.PriceCache;
+import com.mocktrading.domain.execution.OrderExecutor;
+import com.mocktrading.domain.order.OrderRecord;
+import com.mocktrading.domain.price.LatestPrice;
 import com.mocktrading.events.Side;
 import com.mocktrading.events.Topics;
 import com.mocktrading.events.TradeExecutedPayload;
@@ -143,7 +143,7 @@ public final class ExecutionBenchmark {
         provision(portfolios, prefix, users);
         OrderStore orders = new OrderStore(dynamo, TableDefinitions.ORDERS + suffix);
         OrderExecutor executor = new OrderExecutor(
-                portfolios,
+                user -> portfolios.find(user, PortfolioStore.Consistency.STRONG),
                 new ExecutionStore(dynamo, TableDefinitions.PORTFOLIOS + suffix, TableDefinitions.ORDERS + suffix),
                 prices::latest,
                 Clock.systemUTC(),

@@ -1,8 +1,8 @@
 package com.mocktrading.localrun;
 
 import com.mocktrading.cli.CommandLine;
-import com.mocktrading.core.price.LatestPrice;
 import com.mocktrading.core.price.PriceCache;
+import com.mocktrading.domain.price.LatestPrice;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.math.BigDecimal;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mocktrading.consistency.HistoryTrade;
 import com.mocktrading.consistency.ReadModelReaders;
-import com.mocktrading.core.execution.OutcomeEvents;
+import com.mocktrading.domain.execution.OutcomeEvents;
 import com.mocktrading.events.ExecutionStatus;
 import com.mocktrading.events.Side;
 import com.mocktrading.events.Topics;

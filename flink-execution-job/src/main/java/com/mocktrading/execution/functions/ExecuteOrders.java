@@ -1,13 +1,13 @@
 package com.mocktrading.execution.functions;
 
-import com.mocktrading.core.execution.Decision;
 import com.mocktrading.core.execution.ExecutionStore;
-import com.mocktrading.core.execution.OrderExecutor;
-import com.mocktrading.core.execution.OutcomeEvents;
-import com.mocktrading.core.execution.PortfolioContendedException;
 import com.mocktrading.core.portfolio.PortfolioStore;
-import com.mocktrading.core.price.LatestPrice;
 import com.mocktrading.core.price.PriceCache;
+import com.mocktrading.domain.execution.Decision;
+import com.mocktrading.domain.execution.OrderExecutor;
+import com.mocktrading.domain.execution.OutcomeEvents;
+import com.mocktrading.domain.execution.PortfolioContendedException;
+import com.mocktrading.domain.price.LatestPrice;
 import com.mocktrading.events.EventEnvelope;
 import com.mocktrading.events.TradeOrderPayload;
 import com.mocktrading.execution.ExecutionJobConfig;
@@ -64,8 +64,9 @@ public final class ExecuteOrders extends RichAsyncFunction<EventEnvelope<TradeOr
         redis = RedisClient.create(uri);
         connection = redis.connect();
         PriceCache prices = new PriceCache(() -> connection);
+        PortfolioStore portfolios = new PortfolioStore(dynamo, config.portfoliosTable(), config.fundingTable());
         executor = new OrderExecutor(
-                new PortfolioStore(dynamo, config.portfoliosTable(), config.fundingTable()),
+                user -> portfolios.find(user, PortfolioStore.Consistency.STRONG),
                 new ExecutionStore(dynamo, config.portfoliosTable(), config.ordersTable()),
                 symbol -> priceWithRetries(prices, symbol),
                 Clock.systemUTC(),

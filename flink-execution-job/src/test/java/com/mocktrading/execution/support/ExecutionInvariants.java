@@ -1,7 +1,7 @@
 package com.mocktrading.execution.support;
 
-import com.mocktrading.core.money.Money;
-import com.mocktrading.core.portfolio.Portfolio;
+import com.mocktrading.domain.money.Money;
+import com.mocktrading.domain.portfolio.Portfolio;
 import com.mocktrading.events.EventEnvelope;
 import com.mocktrading.events.ExecutionStatus;
 import com.mocktrading.events.Side;

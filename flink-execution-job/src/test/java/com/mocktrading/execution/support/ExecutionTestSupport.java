@@ -2,13 +2,14 @@ package com.mocktrading.execution.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mocktrading.cli.StoreOption;
 import com.mocktrading.core.dynamodb.TableDefinitions;
 import com.mocktrading.core.order.OrderStore;
-import com.mocktrading.core.portfolio.Portfolio;
 import com.mocktrading.core.portfolio.PortfolioStore;
 import com.mocktrading.core.portfolio.PortfolioStore.Consistency;
-import com.mocktrading.core.price.LatestPrice;
 import com.mocktrading.core.price.PriceCache;
+import com.mocktrading.domain.portfolio.Portfolio;
+import com.mocktrading.domain.price.LatestPrice;
 import com.mocktrading.events.EventEnvelope;
 import com.mocktrading.events.Side;
 import com.mocktrading.events.Topics;
@@ -22,8 +23,7 @@ import com.mocktrading.execution.functions.DynamoDbClientFactory;
 import com.mocktrading.localstack.SharedServers;
 import com.mocktrading.localstack.flink.SharedFlinkCluster;
 import com.mocktrading.localstack.kafka.TopicReader;
-import com.mocktrading.schema.SchemaBootstrap;
-import com.mocktrading.schema.SchemaTargets;
+import com.mocktrading.schema.SharedSchema;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.math.BigDecimal;
@@ -66,9 +66,7 @@ public final class ExecutionTestSupport {
 
     public static synchronized PortfolioStore portfolios() throws Exception {
         if (portfolios == null) {
-            new SchemaBootstrap(
-                            new SchemaTargets(KAFKA, SharedServers.dynamoDb().endpointUrl(), null, null, (short) 1))
-                    .apply();
+            SharedSchema.on(StoreOption.KAFKA, StoreOption.DYNAMODB);
             DynamoDbClient dynamo = SharedServers.dynamoDb().client();
             portfolios = new PortfolioStore(dynamo, TableDefinitions.PORTFOLIOS, TableDefinitions.FUNDING);
         }

@@ -13,8 +13,8 @@ import com.mocktrading.localstack.kafka.TopicReader;
 import com.mocktrading.persistence.PersistenceJob;
 import com.mocktrading.persistence.PersistenceJobConfig;
 import com.mocktrading.persistence.deadletter.DeadLetters;
-import com.mocktrading.schema.SchemaBootstrap;
 import com.mocktrading.schema.SchemaTargets;
+import com.mocktrading.schema.SharedSchema;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -50,27 +50,18 @@ public final class PersistenceTestSupport {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static boolean bootstrapped;
 
     private PersistenceTestSupport() {}
 
-    public static synchronized void bootstrap(String elasticsearchUrl) throws Exception {
-        new SchemaBootstrap(new SchemaTargets(
-                        KAFKA,
-                        null,
-                        elasticsearchUrl,
-                        SharedServers.clickHouse().httpUrl(),
-                        (short) 1))
-                .apply();
-        bootstrapped = true;
+    public static void bootstrap(String elasticsearchUrl) {
+        SharedSchema.on(new SchemaTargets(
+                KAFKA, null, elasticsearchUrl, SharedServers.clickHouse().httpUrl(), (short) 1));
     }
 
     /** A configuration on a fresh topic of this run, against the given Elasticsearch. */
     public static PersistenceJobConfig config(String run, String elasticsearchUrl, Map<String, String> extra)
             throws Exception {
-        if (!bootstrapped) {
-            bootstrap(elasticsearchUrl);
-        }
+        bootstrap(elasticsearchUrl);
         Map<String, String> arguments = new HashMap<>(Map.of(
                 "kafka",
                 KAFKA,

@@ -1,7 +1,7 @@
 package com.mocktrading.marketdata.feed;
 
-import com.mocktrading.core.price.LatestPrice;
 import com.mocktrading.core.price.PriceCache;
+import com.mocktrading.domain.price.LatestPrice;
 import com.mocktrading.events.MarketDataPayload;
 import com.mocktrading.marketdata.prices.PriceView;
 import io.micrometer.core.instrument.Counter;

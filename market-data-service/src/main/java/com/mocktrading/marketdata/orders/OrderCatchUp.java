@@ -1,7 +1,7 @@
 package com.mocktrading.marketdata.orders;
 
-import com.mocktrading.core.order.OrderRecord;
 import com.mocktrading.core.order.OrderStore;
+import com.mocktrading.domain.order.OrderRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package com.mocktrading.marketdata.orders;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.mocktrading.core.Timestamps;
-import com.mocktrading.core.money.Money;
+import com.mocktrading.domain.Timestamps;
+import com.mocktrading.domain.money.Money;
 import com.mocktrading.events.TradeExecutedPayload;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -1,8 +1,8 @@
 package com.mocktrading.marketdata.prices;
 
-import com.mocktrading.core.Timestamps;
-import com.mocktrading.core.money.Money;
-import com.mocktrading.core.price.LatestPrice;
+import com.mocktrading.domain.Timestamps;
+import com.mocktrading.domain.money.Money;
+import com.mocktrading.domain.price.LatestPrice;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -1,7 +1,7 @@
 package com.mocktrading.marketdata.websocket;
 
-import com.mocktrading.core.price.LatestPrice;
 import com.mocktrading.core.price.PriceCache;
+import com.mocktrading.domain.price.LatestPrice;
 import com.mocktrading.marketdata.fanout.RedisChannelHub;
 import com.mocktrading.marketdata.orders.OrderCatchUp;
 import com.mocktrading.marketdata.prices.PriceView;

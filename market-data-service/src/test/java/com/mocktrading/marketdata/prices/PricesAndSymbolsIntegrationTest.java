@@ -3,10 +3,11 @@ package com.mocktrading.marketdata.prices;
 import static com.mocktrading.marketdata.support.MarketDataTestSupport.get;
 import static com.mocktrading.marketdata.support.MarketDataTestSupport.json;
 import static com.mocktrading.marketdata.support.MarketDataTestSupport.newUser;
+import static com.mocktrading.platform.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mocktrading.core.price.LatestPrice;
 import com.mocktrading.core.price.PriceCache;
+import com.mocktrading.domain.price.LatestPrice;
 import com.mocktrading.events.universe.Listing;
 import com.mocktrading.events.universe.SymbolUniverse;
 import com.mocktrading.localstack.SharedServers;
@@ -86,12 +87,5 @@ class PricesAndSymbolsIntegrationTest extends RunningMarketDataService {
     @Test
     void saysWhenAListedSymbolHasNoPriceYet() {
         assertProblem(get(port, "/prices/SZZ", newUser()), 503, "PRICE_UNAVAILABLE");
-    }
-
-    private static void assertProblem(HttpResponse<String> response, int status, String code) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(json(response.body()).path("code").asString()).isEqualTo(code);
-        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 }

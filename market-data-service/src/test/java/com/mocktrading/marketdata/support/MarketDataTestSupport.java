@@ -10,8 +10,8 @@ import com.mocktrading.localstack.SharedServers;
 import com.mocktrading.localstack.websocket.WebSocketTestClient;
 import com.mocktrading.marketdata.MarketDataServiceApplication;
 import com.mocktrading.platform.TestTokens;
-import com.mocktrading.schema.SchemaBootstrap;
 import com.mocktrading.schema.SchemaTargets;
+import com.mocktrading.schema.SharedSchema;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -61,14 +61,9 @@ public final class MarketDataTestSupport {
     }
 
     public static void createTopics(String bootstrapServers) {
-        try {
-            // The order records, which the service reads to catch up order updates after a Redis blip.
-            new SchemaBootstrap(new SchemaTargets(
-                            bootstrapServers, SharedServers.dynamoDb().endpointUrl(), null, null, (short) 1))
-                    .apply();
-        } catch (Exception e) {
-            throw new IllegalStateException("topic bootstrap failed", e);
-        }
+        // The order records, which the service reads to catch up order updates after a Redis blip.
+        SharedSchema.on(
+                new SchemaTargets(bootstrapServers, SharedServers.dynamoDb().endpointUrl(), null, null, (short) 1));
     }
 
     /** Another instance of the service, outside the Spring test context cache, on its own port. */

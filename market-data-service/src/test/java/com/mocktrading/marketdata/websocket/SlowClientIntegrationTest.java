@@ -9,8 +9,8 @@ import static com.mocktrading.marketdata.support.MarketDataTestSupport.marketDat
 import static com.mocktrading.marketdata.support.MarketDataTestSupport.newUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mocktrading.core.price.LatestPrice;
 import com.mocktrading.core.price.PriceCache;
+import com.mocktrading.domain.price.LatestPrice;
 import com.mocktrading.events.universe.Listing;
 import com.mocktrading.events.universe.SymbolUniverse;
 import com.mocktrading.localstack.SharedServers;

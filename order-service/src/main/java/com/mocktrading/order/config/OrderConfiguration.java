@@ -3,6 +3,7 @@ package com.mocktrading.order.config;
 import com.mocktrading.core.order.OrderStore;
 import com.mocktrading.core.portfolio.PortfolioStore;
 import com.mocktrading.core.price.PriceCache;
+import com.mocktrading.domain.order.AcceptanceRules;
 import com.mocktrading.events.EventEnvelope;
 import com.mocktrading.events.Topics;
 import com.mocktrading.events.TraceContext;
@@ -11,7 +12,6 @@ import com.mocktrading.events.kafka.EventKafkaSerializer;
 import com.mocktrading.order.placement.IntakeTimeouts;
 import com.mocktrading.order.placement.OrderIntake;
 import com.mocktrading.order.placement.OrderPlacement;
-import com.mocktrading.order.placement.OrderRules;
 import com.mocktrading.order.placement.PerUserInFlight;
 import com.mocktrading.order.placement.idempotency.IdempotencyStore;
 import com.mocktrading.order.placement.kafka.KafkaOrderPublisher;
@@ -113,7 +113,7 @@ class OrderConfiguration {
                 orderStore,
                 new KafkaOrderPublisher(kafka),
                 calls,
-                new OrderRules(properties.priceStaleness()),
+                new AcceptanceRules(properties.priceStaleness()),
                 startingCash,
                 clock,
                 currentTrace(tracer));

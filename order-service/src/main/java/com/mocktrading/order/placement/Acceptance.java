@@ -1,6 +1,6 @@
 package com.mocktrading.order.placement;
 
-import com.mocktrading.core.order.OrderRecord;
+import com.mocktrading.domain.order.OrderRecord;
 import com.mocktrading.events.Side;
 import java.math.BigDecimal;
 import java.time.Instant;

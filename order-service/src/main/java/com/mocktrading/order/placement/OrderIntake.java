@@ -2,7 +2,7 @@ package com.mocktrading.order.placement;
 
 import static com.mocktrading.platform.dependency.Dependency.DYNAMODB;
 
-import com.mocktrading.core.order.OrderStatus;
+import com.mocktrading.domain.order.OrderStatus;
 import com.mocktrading.order.placement.OrderPlacement.Queuing;
 import com.mocktrading.order.placement.idempotency.IdempotencyStore;
 import com.mocktrading.order.placement.idempotency.KeyRecord;

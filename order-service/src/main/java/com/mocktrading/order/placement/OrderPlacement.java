@@ -4,14 +4,16 @@ import static com.mocktrading.platform.dependency.Dependency.DYNAMODB;
 import static com.mocktrading.platform.dependency.Dependency.KAFKA;
 import static com.mocktrading.platform.dependency.Dependency.REDIS;
 
-import com.mocktrading.core.order.OrderRecord;
-import com.mocktrading.core.order.OrderStatus;
 import com.mocktrading.core.order.OrderStore;
-import com.mocktrading.core.portfolio.Portfolio;
 import com.mocktrading.core.portfolio.PortfolioStore;
 import com.mocktrading.core.portfolio.PortfolioStore.Consistency;
-import com.mocktrading.core.price.LatestPrice;
 import com.mocktrading.core.price.PriceCache;
+import com.mocktrading.domain.order.AcceptanceRules;
+import com.mocktrading.domain.order.OrderRecord;
+import com.mocktrading.domain.order.OrderRefusedException;
+import com.mocktrading.domain.order.OrderStatus;
+import com.mocktrading.domain.portfolio.Portfolio;
+import com.mocktrading.domain.price.LatestPrice;
 import com.mocktrading.events.EventEnvelope;
 import com.mocktrading.events.Topics;
 import com.mocktrading.events.TraceContext;
@@ -58,7 +60,7 @@ public final class OrderPlacement {
     private final OrderStore orders;
     private final OrderPublisher publisher;
     private final DependencyCalls calls;
-    private final OrderRules rules;
+    private final AcceptanceRules rules;
     private final BigDecimal startingCash;
     private final Clock clock;
     private final Supplier<TraceContext> traceContext;
@@ -69,7 +71,7 @@ public final class OrderPlacement {
             OrderStore orders,
             OrderPublisher publisher,
             DependencyCalls calls,
-            OrderRules rules,
+            AcceptanceRules rules,
             BigDecimal startingCash,
             Clock clock,
             Supplier<TraceContext> traceContext) {
@@ -90,7 +92,8 @@ public final class OrderPlacement {
 
     /**
      * @return the acceptance the order would get, at the price it was validated against
-     * @throws ApiException refusals (402, 422, 503 ...); nothing changed
+     * @throws OrderRefusedException the rules refuse the order; nothing changed
+     * @throws ApiException an unknown symbol, or a store that did not answer; nothing changed
      */
     public Acceptance validate(String userId, OrderRequest request, String orderId) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -100,7 +103,7 @@ public final class OrderPlacement {
         rules.requireFreshPrice(price, now);
         Portfolio portfolio = calls.read(DYNAMODB, () -> portfolios.find(userId, Consistency.STRONG))
                 .orElseGet(() -> calls.write(DYNAMODB, () -> portfolios.provision(userId, startingCash)));
-        rules.requireCoverage(request, price, portfolio);
+        rules.requireCoverage(portfolio, request.side(), request.symbol(), request.quantity(), price);
         return new Acceptance(
                 orderId, userId, request.symbol(), request.side(), request.quantity(), now, price.price());
     }

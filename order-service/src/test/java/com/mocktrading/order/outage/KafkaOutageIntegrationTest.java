@@ -1,6 +1,5 @@
 package com.mocktrading.order.outage;
 
-import static com.mocktrading.order.support.OrderServiceTestSupport.assertProblem;
 import static com.mocktrading.order.support.OrderServiceTestSupport.freshPrice;
 import static com.mocktrading.order.support.OrderServiceTestSupport.get;
 import static com.mocktrading.order.support.OrderServiceTestSupport.json;
@@ -8,10 +7,11 @@ import static com.mocktrading.order.support.OrderServiceTestSupport.newSymbol;
 import static com.mocktrading.order.support.OrderServiceTestSupport.newUser;
 import static com.mocktrading.order.support.OrderServiceTestSupport.order;
 import static com.mocktrading.order.support.OrderServiceTestSupport.post;
+import static com.mocktrading.platform.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mocktrading.core.dynamodb.TableDefinitions;
-import com.mocktrading.core.order.OrderStatus;
+import com.mocktrading.domain.order.OrderStatus;
 import com.mocktrading.order.support.OrderServiceTestSupport;
 import java.net.http.HttpResponse;
 import java.util.List;

@@ -1,10 +1,10 @@
 package com.mocktrading.order.outage;
 
-import static com.mocktrading.order.support.OrderServiceTestSupport.assertProblem;
 import static com.mocktrading.order.support.OrderServiceTestSupport.newUser;
 import static com.mocktrading.order.support.OrderServiceTestSupport.order;
 import static com.mocktrading.order.support.OrderServiceTestSupport.post;
 import static com.mocktrading.order.support.OrderServiceTestSupport.publishedOrdersOf;
+import static com.mocktrading.platform.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mocktrading.order.support.OrderServiceTestSupport;

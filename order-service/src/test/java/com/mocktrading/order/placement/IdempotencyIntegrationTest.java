@@ -1,6 +1,5 @@
 package com.mocktrading.order.placement;
 
-import static com.mocktrading.order.support.OrderServiceTestSupport.assertProblem;
 import static com.mocktrading.order.support.OrderServiceTestSupport.freshPrice;
 import static com.mocktrading.order.support.OrderServiceTestSupport.json;
 import static com.mocktrading.order.support.OrderServiceTestSupport.newSymbol;
@@ -8,6 +7,7 @@ import static com.mocktrading.order.support.OrderServiceTestSupport.newUser;
 import static com.mocktrading.order.support.OrderServiceTestSupport.order;
 import static com.mocktrading.order.support.OrderServiceTestSupport.post;
 import static com.mocktrading.order.support.OrderServiceTestSupport.publishedOrdersOf;
+import static com.mocktrading.platform.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mocktrading.localstack.SharedServers;

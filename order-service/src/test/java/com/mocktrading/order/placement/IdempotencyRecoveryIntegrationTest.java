@@ -1,6 +1,5 @@
 package com.mocktrading.order.placement;
 
-import static com.mocktrading.order.support.OrderServiceTestSupport.assertProblem;
 import static com.mocktrading.order.support.OrderServiceTestSupport.dynamo;
 import static com.mocktrading.order.support.OrderServiceTestSupport.freshPrice;
 import static com.mocktrading.order.support.OrderServiceTestSupport.json;
@@ -10,6 +9,7 @@ import static com.mocktrading.order.support.OrderServiceTestSupport.order;
 import static com.mocktrading.order.support.OrderServiceTestSupport.portfolio;
 import static com.mocktrading.order.support.OrderServiceTestSupport.post;
 import static com.mocktrading.order.support.OrderServiceTestSupport.publishedOrdersOf;
+import static com.mocktrading.platform.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mocktrading.core.dynamodb.TableDefinitions;

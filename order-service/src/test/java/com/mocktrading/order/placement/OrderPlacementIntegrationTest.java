@@ -1,6 +1,5 @@
 package com.mocktrading.order.placement;
 
-import static com.mocktrading.order.support.OrderServiceTestSupport.assertProblem;
 import static com.mocktrading.order.support.OrderServiceTestSupport.freshPrice;
 import static com.mocktrading.order.support.OrderServiceTestSupport.get;
 import static com.mocktrading.order.support.OrderServiceTestSupport.json;
@@ -11,6 +10,7 @@ import static com.mocktrading.order.support.OrderServiceTestSupport.portfolio;
 import static com.mocktrading.order.support.OrderServiceTestSupport.post;
 import static com.mocktrading.order.support.OrderServiceTestSupport.price;
 import static com.mocktrading.order.support.OrderServiceTestSupport.publishedOrdersOf;
+import static com.mocktrading.platform.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,12 +1,12 @@
 package com.mocktrading.order.placement;
 
-import static com.mocktrading.order.support.OrderServiceTestSupport.assertProblem;
 import static com.mocktrading.order.support.OrderServiceTestSupport.freshPrice;
 import static com.mocktrading.order.support.OrderServiceTestSupport.newSymbol;
 import static com.mocktrading.order.support.OrderServiceTestSupport.newUser;
 import static com.mocktrading.order.support.OrderServiceTestSupport.order;
 import static com.mocktrading.order.support.OrderServiceTestSupport.publishedOrdersOf;
 import static com.mocktrading.order.support.OrderServiceTestSupport.send;
+import static com.mocktrading.platform.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mocktrading.devissuer.DevTokenIssuer;

@@ -1,14 +1,13 @@
 package com.mocktrading.order.support;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mocktrading.cli.StoreOption;
 import com.mocktrading.core.dynamodb.TableDefinitions;
-import com.mocktrading.core.portfolio.Portfolio;
 import com.mocktrading.core.portfolio.PortfolioItems;
-import com.mocktrading.core.price.LatestPrice;
 import com.mocktrading.core.price.PriceCache;
+import com.mocktrading.domain.portfolio.Portfolio;
+import com.mocktrading.domain.price.LatestPrice;
 import com.mocktrading.events.EventEnvelope;
 import com.mocktrading.events.Topics;
 import com.mocktrading.events.TradeOrderPayload;
@@ -16,8 +15,7 @@ import com.mocktrading.localstack.FreePorts;
 import com.mocktrading.localstack.SharedServers;
 import com.mocktrading.localstack.kafka.TopicReader;
 import com.mocktrading.platform.TestTokens;
-import com.mocktrading.schema.SchemaBootstrap;
-import com.mocktrading.schema.SchemaTargets;
+import com.mocktrading.schema.SharedSchema;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.math.BigDecimal;
@@ -72,17 +70,7 @@ public final class OrderServiceTestSupport {
 
     public static synchronized void bootstrap() {
         if (!bootstrapped) {
-            try {
-                new SchemaBootstrap(new SchemaTargets(
-                                SharedServers.kafka().bootstrapServers(),
-                                SharedServers.dynamoDb().endpointUrl(),
-                                null,
-                                null,
-                                (short) 1))
-                        .apply();
-            } catch (Exception e) {
-                throw new IllegalStateException("schema bootstrap failed", e);
-            }
+            SharedSchema.on(StoreOption.KAFKA, StoreOption.DYNAMODB);
             dynamo = SharedServers.dynamoDb().client();
             redis = RedisClient.create(SharedServers.redis().uri()).connect();
             bootstrapped = true;
@@ -177,16 +165,6 @@ public final class OrderServiceTestSupport {
         } catch (Exception e) {
             throw new IllegalStateException("not JSON: " + response.body(), e);
         }
-    }
-
-    public static void assertProblem(HttpResponse<String> response, int status, String code) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type"))
-                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-        JsonNode problem = json(response);
-        assertThat(problem.get("code").asText()).isEqualTo(code);
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
     public static String order(String symbol, String side, long quantity) {

@@ -1,6 +1,6 @@
 package com.mocktrading.portfolio.view;
 
-import com.mocktrading.core.money.Money;
+import com.mocktrading.domain.money.Money;
 import java.math.BigDecimal;
 import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,7 +1,7 @@
 package com.mocktrading.portfolio.view;
 
-import com.mocktrading.core.money.Money;
-import com.mocktrading.core.portfolio.Portfolio;
+import com.mocktrading.domain.money.Money;
+import com.mocktrading.domain.portfolio.Portfolio;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

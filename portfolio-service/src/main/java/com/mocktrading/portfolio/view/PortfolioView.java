@@ -1,10 +1,10 @@
 package com.mocktrading.portfolio.view;
 
-import com.mocktrading.core.portfolio.Portfolio;
 import com.mocktrading.core.portfolio.PortfolioStore;
 import com.mocktrading.core.portfolio.PortfolioStore.Consistency;
-import com.mocktrading.core.price.LatestPrice;
 import com.mocktrading.core.price.PriceCache;
+import com.mocktrading.domain.portfolio.Portfolio;
+import com.mocktrading.domain.price.LatestPrice;
 import com.mocktrading.platform.dependency.Dependency;
 import com.mocktrading.platform.dependency.DependencyCalls;
 import com.mocktrading.platform.error.ApiException;

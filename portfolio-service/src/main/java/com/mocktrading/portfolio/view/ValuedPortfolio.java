@@ -1,6 +1,6 @@
 package com.mocktrading.portfolio.view;
 
-import com.mocktrading.core.portfolio.Portfolio;
+import com.mocktrading.domain.portfolio.Portfolio;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;

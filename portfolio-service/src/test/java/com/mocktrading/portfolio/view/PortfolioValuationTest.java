@@ -3,7 +3,7 @@ package com.mocktrading.portfolio.view;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import com.mocktrading.core.portfolio.Portfolio;
+import com.mocktrading.domain.portfolio.Portfolio;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,7 +1,5 @@
 package com.mocktrading.query.support;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -56,24 +54,5 @@ public final class QueryHttp {
 
     public static JsonNode json(String text) {
         return JSON.readTree(text);
-    }
-
-    /** The contract's error shape: problem+json with the stable code, and nothing of the server's internals. */
-    public static JsonNode assertProblem(HttpResponse<String> response, int status, String code) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type"))
-                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-        JsonNode problem = json(response.body());
-        assertThat(problem.path("status").asInt()).isEqualTo(status);
-        assertThat(problem.path("code").asString()).isEqualTo(code);
-        assertThat(problem.hasNonNull("type")).isTrue();
-        assertThat(problem.hasNonNull("title")).isTrue();
-        assertThat(problem.hasNonNull("detail")).isTrue();
-        assertThat(problem.has("trace")).isFalse();
-        assertThat(response.body())
-                .doesNotContain("Exception")
-                .doesNotContain("\tat ")
-                .doesNotContain(".java:");
-        return problem;
     }
 }

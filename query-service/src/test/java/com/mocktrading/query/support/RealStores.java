@@ -1,11 +1,11 @@
 package com.mocktrading.query.support;
 
+import com.mocktrading.cli.StoreOption;
 import com.mocktrading.core.history.TradeHistory;
 import com.mocktrading.events.EventEnvelope;
 import com.mocktrading.events.TradeExecutedPayload;
 import com.mocktrading.localstack.SharedServers;
-import com.mocktrading.schema.SchemaBootstrap;
-import com.mocktrading.schema.SchemaTargets;
+import com.mocktrading.schema.SharedSchema;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -26,7 +26,6 @@ public final class RealStores {
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static boolean schemaApplied;
 
     private RealStores() {}
 
@@ -38,11 +37,8 @@ public final class RealStores {
         return SharedServers.clickHouse().httpUrl();
     }
 
-    public static synchronized void applySchema() throws Exception {
-        if (!schemaApplied) {
-            new SchemaBootstrap(new SchemaTargets(null, null, elasticsearchUrl(), clickHouseUrl(), (short) 1)).apply();
-            schemaApplied = true;
-        }
+    public static void applySchema() {
+        SharedSchema.on(StoreOption.ELASTICSEARCH, StoreOption.CLICKHOUSE);
     }
 
     /** Indexes the trades as the persistence job does, visible to searches when this returns (refresh). */

@@ -1,6 +1,6 @@
 package com.mocktrading.core.dynamodb;
 
-import com.mocktrading.core.Timestamps;
+import com.mocktrading.domain.Timestamps;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;

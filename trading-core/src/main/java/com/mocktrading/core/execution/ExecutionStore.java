@@ -1,13 +1,17 @@
 package com.mocktrading.core.execution;
 
-import com.mocktrading.core.Timestamps;
-import com.mocktrading.core.money.Money;
 import com.mocktrading.core.order.OrderItems;
-import com.mocktrading.core.order.OrderRecord;
-import com.mocktrading.core.order.OrderStatus;
 import com.mocktrading.core.order.OrderStore;
-import com.mocktrading.core.portfolio.Portfolio;
 import com.mocktrading.core.portfolio.PortfolioItems;
+import com.mocktrading.domain.Timestamps;
+import com.mocktrading.domain.execution.ExecutionOutcome;
+import com.mocktrading.domain.execution.ExecutionRecords;
+import com.mocktrading.domain.execution.PositionChange;
+import com.mocktrading.domain.execution.TradeMath;
+import com.mocktrading.domain.money.Money;
+import com.mocktrading.domain.order.OrderRecord;
+import com.mocktrading.domain.order.OrderStatus;
+import com.mocktrading.domain.portfolio.Portfolio;
 import com.mocktrading.events.ExecutionStatus;
 import com.mocktrading.events.TradeExecutedPayload;
 import com.mocktrading.events.TradeOrderPayload;
@@ -30,7 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * makes execution at-most-once: a replay finds the order decided and gets the stored outcome back instead.
  * The portfolio is written optimistically against the version read, guarded by the no-negative conditions.
  */
-public final class ExecutionStore {
+public final class ExecutionStore implements ExecutionRecords {
 
     private static final String CONDITION_FAILED = "ConditionalCheckFailed";
 
@@ -47,6 +51,7 @@ public final class ExecutionStore {
     }
 
     /** Records the execution: the portfolio's change and the order's move to EXECUTED, in one transaction. */
+    @Override
     public ExecutionOutcome recordExecution(
             TradeOrderPayload order, BigDecimal price, Instant at, Portfolio read, PositionChange change) {
         return commit(
@@ -56,6 +61,7 @@ public final class ExecutionStore {
     }
 
     /** Records the order's failure with {@code status}; the portfolio stays as it is. */
+    @Override
     public ExecutionOutcome recordFailure(TradeOrderPayload order, ExecutionStatus status, Instant at, String reason) {
         return commit(
                 order,

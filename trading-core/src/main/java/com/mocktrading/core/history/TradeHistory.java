@@ -2,8 +2,8 @@ package com.mocktrading.core.history;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.mocktrading.core.Timestamps;
-import com.mocktrading.core.money.Money;
+import com.mocktrading.domain.Timestamps;
+import com.mocktrading.domain.money.Money;
 import com.mocktrading.events.EventEnvelope;
 import com.mocktrading.events.TradeExecutedPayload;
 import java.math.BigDecimal;

@@ -8,6 +8,8 @@ import static com.mocktrading.core.dynamodb.Attributes.optionalInstant;
 import static com.mocktrading.core.dynamodb.Attributes.optionalString;
 import static com.mocktrading.core.dynamodb.Attributes.string;
 
+import com.mocktrading.domain.order.OrderRecord;
+import com.mocktrading.domain.order.OrderStatus;
 import com.mocktrading.events.Side;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,6 +1,8 @@
 package com.mocktrading.core.order;
 
 import com.mocktrading.core.dynamodb.TableDefinitions;
+import com.mocktrading.domain.order.OrderRecord;
+import com.mocktrading.domain.order.OrderStatus;
 import com.mocktrading.events.Side;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import static com.mocktrading.core.dynamodb.Attributes.instant;
 import static com.mocktrading.core.dynamodb.Attributes.number;
 import static com.mocktrading.core.dynamodb.Attributes.string;
 
-import com.mocktrading.core.money.Money;
+import com.mocktrading.domain.money.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;

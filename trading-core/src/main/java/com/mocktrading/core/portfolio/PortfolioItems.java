@@ -6,7 +6,8 @@ import static com.mocktrading.core.dynamodb.Attributes.integer;
 import static com.mocktrading.core.dynamodb.Attributes.number;
 import static com.mocktrading.core.dynamodb.Attributes.string;
 
-import com.mocktrading.core.money.Money;
+import com.mocktrading.domain.money.Money;
+import com.mocktrading.domain.portfolio.Portfolio;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package com.mocktrading.core.portfolio;
 
-import com.mocktrading.core.Timestamps;
+import com.mocktrading.domain.Timestamps;
+import com.mocktrading.domain.portfolio.Portfolio;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;

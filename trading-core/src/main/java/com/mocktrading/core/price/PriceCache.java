@@ -1,6 +1,7 @@
 package com.mocktrading.core.price;
 
-import com.mocktrading.core.money.Money;
+import com.mocktrading.domain.money.Money;
+import com.mocktrading.domain.price.LatestPrice;
 import com.mocktrading.redis.RedisChannels;
 import com.mocktrading.redis.RedisScript;
 import io.lettuce.core.KeyValue;

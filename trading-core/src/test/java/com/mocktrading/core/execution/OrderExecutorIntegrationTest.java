@@ -4,13 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mocktrading.core.StoreTables;
 import com.mocktrading.core.dynamodb.TableDefinitions;
-import com.mocktrading.core.order.OrderRecord;
-import com.mocktrading.core.order.OrderStatus;
 import com.mocktrading.core.order.OrderStore;
-import com.mocktrading.core.portfolio.Portfolio;
 import com.mocktrading.core.portfolio.PortfolioStore;
 import com.mocktrading.core.portfolio.PortfolioStore.Consistency;
-import com.mocktrading.core.price.LatestPrice;
+import com.mocktrading.domain.execution.Decision;
+import com.mocktrading.domain.execution.OrderExecutor;
+import com.mocktrading.domain.order.OrderRecord;
+import com.mocktrading.domain.order.OrderStatus;
+import com.mocktrading.domain.portfolio.Portfolio;
+import com.mocktrading.domain.price.LatestPrice;
 import com.mocktrading.events.ExecutionStatus;
 import com.mocktrading.events.Side;
 import com.mocktrading.events.TradeExecutedPayload;
@@ -257,7 +259,7 @@ class OrderExecutorIntegrationTest {
     private OrderExecutor executor() {
         ExecutionStore store = new ExecutionStore(dynamo, TableDefinitions.PORTFOLIOS, TableDefinitions.ORDERS);
         return new OrderExecutor(
-                portfolios,
+                user -> portfolios.find(user, PortfolioStore.Consistency.STRONG),
                 store,
                 symbol -> Optional.ofNullable(prices.get(symbol)),
                 Clock.systemUTC(),

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mocktrading.core.StoreTables;
 import com.mocktrading.core.dynamodb.TableDefinitions;
+import com.mocktrading.domain.order.OrderRecord;
+import com.mocktrading.domain.order.OrderStatus;
 import com.mocktrading.events.Side;
 import com.mocktrading.localstack.SharedServers;
 import java.math.BigDecimal;

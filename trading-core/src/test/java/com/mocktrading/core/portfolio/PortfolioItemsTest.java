@@ -2,6 +2,7 @@ package com.mocktrading.core.portfolio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mocktrading.domain.portfolio.Portfolio;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mocktrading.core.StoreTables;
 import com.mocktrading.core.dynamodb.TableDefinitions;
 import com.mocktrading.core.portfolio.PortfolioStore.Consistency;
+import com.mocktrading.domain.portfolio.Portfolio;
 import com.mocktrading.localstack.SharedServers;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package com.mocktrading.core.price;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mocktrading.domain.price.LatestPrice;
 import com.mocktrading.localstack.SharedServers;
 import com.mocktrading.redis.RedisChannels;
 import io.lettuce.core.RedisClient;

@@ -1,7 +1,7 @@
 package com.mocktrading.marketdata.prices.web;
 
-import com.mocktrading.core.price.LatestPrice;
 import com.mocktrading.core.price.PriceCache;
+import com.mocktrading.domain.price.LatestPrice;
 import com.mocktrading.marketdata.prices.PriceView;
 import com.mocktrading.marketdata.symbols.SymbolDirectory;
 import com.mocktrading.platform.error.ApiException;

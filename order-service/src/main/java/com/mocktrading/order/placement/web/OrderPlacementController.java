@@ -1,5 +1,6 @@
 package com.mocktrading.order.placement.web;
 
+import com.mocktrading.domain.order.OrderRefusedException;
 import com.mocktrading.order.placement.IdempotencyKey;
 import com.mocktrading.order.placement.OrderIntake;
 import com.mocktrading.order.placement.OrderRequestParser;
@@ -29,7 +30,12 @@ class OrderPlacementController {
             @RequestBody Map<String, Object> body,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         Optional<IdempotencyKey> key = Optional.ofNullable(idempotencyKey).map(IdempotencyKey::parse);
-        OrderView order = OrderView.of(intake.place(CurrentUser.id(), OrderRequestParser.parse(body), key));
+        OrderView order;
+        try {
+            order = OrderView.of(intake.place(CurrentUser.id(), OrderRequestParser.parse(body), key));
+        } catch (OrderRefusedException refused) {
+            throw OrderRefusals.answer(refused);
+        }
         return ResponseEntity.accepted()
                 .location(URI.create("/v1/orders/" + order.orderId()))
                 .body(order);

@@ -1,10 +1,10 @@
 package com.mocktrading.order.placement.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.mocktrading.core.Timestamps;
-import com.mocktrading.core.money.Money;
-import com.mocktrading.core.order.OrderRecord;
-import com.mocktrading.core.order.OrderStatus;
+import com.mocktrading.domain.Timestamps;
+import com.mocktrading.domain.money.Money;
+import com.mocktrading.domain.order.OrderRecord;
+import com.mocktrading.domain.order.OrderStatus;
 import com.mocktrading.order.placement.Acceptance;
 
 /** An order as the contract shows it: money as strings, timestamps with milliseconds, absent fields omitted. */

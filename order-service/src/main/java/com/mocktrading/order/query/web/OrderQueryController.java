@@ -1,7 +1,7 @@
 package com.mocktrading.order.query.web;
 
-import com.mocktrading.core.order.OrderStatus;
 import com.mocktrading.core.order.OrderStore;
+import com.mocktrading.domain.order.OrderStatus;
 import com.mocktrading.events.OrderIds;
 import com.mocktrading.order.placement.web.OrderView;
 import com.mocktrading.platform.dependency.Dependency;

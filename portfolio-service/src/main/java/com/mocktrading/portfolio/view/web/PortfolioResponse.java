@@ -1,9 +1,9 @@
 package com.mocktrading.portfolio.view.web;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.mocktrading.core.Timestamps;
-import com.mocktrading.core.money.Money;
-import com.mocktrading.core.portfolio.Portfolio;
+import com.mocktrading.domain.Timestamps;
+import com.mocktrading.domain.money.Money;
+import com.mocktrading.domain.portfolio.Portfolio;
 import com.mocktrading.portfolio.view.ValuedHolding;
 import com.mocktrading.portfolio.view.ValuedPortfolio;
 import java.math.BigDecimal;

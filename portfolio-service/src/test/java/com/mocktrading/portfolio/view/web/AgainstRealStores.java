@@ -1,8 +1,8 @@
 package com.mocktrading.portfolio.view.web;
 
 import com.mocktrading.core.dynamodb.TableDefinitions;
-import com.mocktrading.core.portfolio.Portfolio;
 import com.mocktrading.core.portfolio.PortfolioItems;
+import com.mocktrading.domain.portfolio.Portfolio;
 import com.mocktrading.platform.TestTokens;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;

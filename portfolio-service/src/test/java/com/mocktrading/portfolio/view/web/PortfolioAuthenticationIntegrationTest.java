@@ -1,6 +1,6 @@
 package com.mocktrading.portfolio.view.web;
 
-import static com.mocktrading.portfolio.view.web.PortfolioHttp.assertProblem;
+import static com.mocktrading.platform.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mocktrading.core.portfolio.PortfolioStore;

@@ -1,15 +1,15 @@
 package com.mocktrading.portfolio.view.web;
 
-import static com.mocktrading.portfolio.view.web.PortfolioHttp.assertProblem;
+import static com.mocktrading.platform.ProblemAssertions.assertProblem;
 import static com.mocktrading.portfolio.view.web.PortfolioHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mocktrading.core.Timestamps;
-import com.mocktrading.core.portfolio.Portfolio;
 import com.mocktrading.core.portfolio.PortfolioStore;
 import com.mocktrading.core.portfolio.PortfolioStore.Consistency;
-import com.mocktrading.core.price.LatestPrice;
 import com.mocktrading.core.price.PriceCache;
+import com.mocktrading.domain.Timestamps;
+import com.mocktrading.domain.portfolio.Portfolio;
+import com.mocktrading.domain.price.LatestPrice;
 import com.mocktrading.platform.TestTokens;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;

@@ -1,7 +1,5 @@
 package com.mocktrading.portfolio.view.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,24 +35,5 @@ final class PortfolioHttp {
 
     static JsonNode json(String text) {
         return JSON.readTree(text);
-    }
-
-    /** The contract's error shape: problem+json with the stable code, and nothing of the server's internals. */
-    static void assertProblem(HttpResponse<String> response, int status, String code) {
-        assertThat(response.statusCode()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type"))
-                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-        JsonNode problem = json(response.body());
-        assertThat(problem.path("status").asInt()).isEqualTo(status);
-        assertThat(problem.path("code").asString()).isEqualTo(code);
-        assertThat(problem.hasNonNull("type")).isTrue();
-        assertThat(problem.hasNonNull("title")).isTrue();
-        assertThat(problem.hasNonNull("detail")).isTrue();
-        assertThat(problem.path("instance").asString()).startsWith("/portfolio/");
-        assertThat(problem.has("trace")).isFalse();
-        assertThat(response.body())
-                .doesNotContain("Exception")
-                .doesNotContain("\tat ")
-                .doesNotContain(".java:");
     }
 }

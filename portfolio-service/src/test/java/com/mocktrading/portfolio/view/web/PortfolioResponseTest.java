@@ -2,7 +2,7 @@ package com.mocktrading.portfolio.view.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mocktrading.core.portfolio.Portfolio;
+import com.mocktrading.domain.portfolio.Portfolio;
 import com.mocktrading.portfolio.view.PortfolioValuation;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -4,8 +4,8 @@ import static com.mocktrading.portfolio.view.web.PortfolioHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mocktrading.core.dynamodb.TableDefinitions;
-import com.mocktrading.core.portfolio.Portfolio;
 import com.mocktrading.core.portfolio.PortfolioItems;
+import com.mocktrading.domain.portfolio.Portfolio;
 import com.mocktrading.localstack.FreePorts;
 import com.mocktrading.platform.TestTokens;
 import java.math.BigDecimal;

@@ -1,16 +1,14 @@
 package com.mocktrading.portfolio.view.web;
 
+import com.mocktrading.cli.StoreOption;
 import com.mocktrading.localstack.SharedServers;
-import com.mocktrading.schema.SchemaBootstrap;
-import com.mocktrading.schema.SchemaTargets;
+import com.mocktrading.schema.SharedSchema;
 
 /**
  * The shared DynamoDB Local and Redis of the test JVM with the system's tables, created once by the same
  * bootstrap the local run and a deployment use. Tests isolate themselves by user ids and symbols of their own.
  */
 final class RealStores {
-
-    private static boolean tablesCreated;
 
     private RealStores() {}
 
@@ -22,10 +20,7 @@ final class RealStores {
         return SharedServers.redis().uri();
     }
 
-    static synchronized void createTables() throws Exception {
-        if (!tablesCreated) {
-            new SchemaBootstrap(new SchemaTargets(null, dynamoDbEndpoint(), null, null, (short) 1)).apply();
-            tablesCreated = true;
-        }
+    static void createTables() {
+        SharedSchema.on(StoreOption.DYNAMODB);
     }
 }

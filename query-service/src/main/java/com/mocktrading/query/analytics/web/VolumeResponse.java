@@ -1,7 +1,7 @@
 package com.mocktrading.query.analytics.web;
 
-import com.mocktrading.core.Timestamps;
-import com.mocktrading.core.money.Money;
+import com.mocktrading.domain.Timestamps;
+import com.mocktrading.domain.money.Money;
 import com.mocktrading.query.analytics.VolumeBucket;
 import com.mocktrading.query.analytics.VolumeReport;
 import java.util.List;

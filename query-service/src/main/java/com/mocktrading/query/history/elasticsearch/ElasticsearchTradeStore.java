@@ -5,7 +5,7 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.mocktrading.core.Timestamps;
+import com.mocktrading.domain.Timestamps;
 import com.mocktrading.query.history.Trade;
 import com.mocktrading.query.history.TradeSearchCriteria;
 import com.mocktrading.query.history.TradeStore;

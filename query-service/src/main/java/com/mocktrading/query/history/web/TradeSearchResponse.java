@@ -1,7 +1,7 @@
 package com.mocktrading.query.history.web;
 
-import com.mocktrading.core.Timestamps;
-import com.mocktrading.core.money.Money;
+import com.mocktrading.domain.Timestamps;
+import com.mocktrading.domain.money.Money;
 import com.mocktrading.query.history.Trade;
 import com.mocktrading.query.history.TradePage;
 import java.util.List;

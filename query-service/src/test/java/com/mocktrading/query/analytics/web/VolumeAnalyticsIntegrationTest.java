@@ -1,11 +1,11 @@
 package com.mocktrading.query.analytics.web;
 
-import static com.mocktrading.query.support.QueryHttp.assertProblem;
+import static com.mocktrading.platform.ProblemAssertions.assertProblem;
 import static com.mocktrading.query.support.QueryHttp.json;
 import static com.mocktrading.query.support.QueryHttp.params;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mocktrading.core.Timestamps;
+import com.mocktrading.domain.Timestamps;
 import com.mocktrading.events.EventEnvelope;
 import com.mocktrading.events.ExecutionStatus;
 import com.mocktrading.events.Side;

@@ -1,6 +1,6 @@
 package com.mocktrading.query.history.web;
 
-import static com.mocktrading.query.support.QueryHttp.assertProblem;
+import static com.mocktrading.platform.ProblemAssertions.assertProblem;
 import static com.mocktrading.query.support.QueryHttp.json;
 import static com.mocktrading.query.support.QueryHttp.params;
 import static org.assertj.core.api.Assertions.assertThat;

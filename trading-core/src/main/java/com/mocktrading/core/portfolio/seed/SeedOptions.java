@@ -2,7 +2,7 @@ package com.mocktrading.core.portfolio.seed;
 
 import com.mocktrading.cli.CommandLine;
 import com.mocktrading.core.dynamodb.TableDefinitions;
-import com.mocktrading.core.money.Money;
+import com.mocktrading.domain.money.Money;
 import com.mocktrading.events.UserIds;
 import java.math.BigDecimal;
 

@@ -2,8 +2,8 @@ package com.mocktrading.core.portfolio.seed;
 
 import com.mocktrading.cli.CommandLine;
 import com.mocktrading.core.dynamodb.DynamoDbClients;
-import com.mocktrading.core.money.Money;
 import com.mocktrading.core.portfolio.PortfolioStore;
+import com.mocktrading.domain.money.Money;
 import java.io.PrintStream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 

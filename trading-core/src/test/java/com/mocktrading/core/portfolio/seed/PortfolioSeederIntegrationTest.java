@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import com.mocktrading.core.StoreTables;
 import com.mocktrading.core.dynamodb.TableDefinitions;
-import com.mocktrading.core.portfolio.Portfolio;
 import com.mocktrading.core.portfolio.PortfolioItems;
 import com.mocktrading.core.portfolio.PortfolioStore;
 import com.mocktrading.core.portfolio.PortfolioStore.Consistency;
+import com.mocktrading.domain.portfolio.Portfolio;
 import com.mocktrading.localstack.FreePorts;
 import com.mocktrading.localstack.SharedServers;
 import java.io.ByteArrayOutputStream;

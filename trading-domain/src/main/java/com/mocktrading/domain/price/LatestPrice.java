@@ -1,6 +1,6 @@
-package com.mocktrading.core.price;
+package com.mocktrading.domain.price;
 
-import com.mocktrading.core.money.Money;
+import com.mocktrading.domain.money.Money;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

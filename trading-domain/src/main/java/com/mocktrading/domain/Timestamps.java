@@ -1,4 +1,4 @@
-package com.mocktrading.core;
+package com.mocktrading.domain;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,4 +1,4 @@
-package com.mocktrading.core.execution;
+package com.mocktrading.domain.execution;
 
 import java.math.BigDecimal;
 

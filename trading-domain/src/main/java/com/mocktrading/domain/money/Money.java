@@ -1,4 +1,4 @@
-package com.mocktrading.core.money;
+package com.mocktrading.domain.money;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,10 +1,8 @@
-package com.mocktrading.core.execution;
+package com.mocktrading.domain.execution;
 
-import com.mocktrading.core.money.Money;
-import com.mocktrading.core.portfolio.Portfolio;
-import com.mocktrading.core.portfolio.PortfolioStore;
-import com.mocktrading.core.portfolio.PortfolioStore.Consistency;
-import com.mocktrading.core.price.LatestPrice;
+import com.mocktrading.domain.money.Money;
+import com.mocktrading.domain.portfolio.Portfolio;
+import com.mocktrading.domain.price.LatestPrice;
 import com.mocktrading.events.ExecutionStatus;
 import com.mocktrading.events.TradeOrderPayload;
 import java.time.Clock;
@@ -15,7 +13,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Decides one order at the latest price and records the outcome (see {@link ExecutionStore}), returning the
+ * Decides one order at the latest price and records the outcome (see {@link ExecutionRecords}), returning the
  * trade_executed payload. A replayed order, already decided, yields the payload rebuilt from the stored record,
  * so the event is identical to the first one. An order that order-service withdrew (its publication was not
  * confirmed and its client was told so) is skipped: it has no outcome. Blocking; callers run it off the stream's
@@ -23,20 +21,22 @@ import java.util.function.Function;
  */
 public final class OrderExecutor {
 
-    private final PortfolioStore portfolios;
-    private final ExecutionStore store;
+    private final Function<String, Optional<Portfolio>> portfolios;
+    private final ExecutionRecords store;
     private final Function<String, Optional<LatestPrice>> prices;
     private final Clock clock;
     private final Duration priceStaleness;
     private final int maxAttempts;
 
     /**
+     * @param portfolios a user's portfolio as last written (a strongly consistent read: the decision is checked
+     *     against the version it read)
      * @param priceStaleness a price older than this is no price: the same rule as at acceptance, so a backlog
      *     worked off after an outage fails with FAILED_PRICE_UNAVAILABLE instead of trading at an old price
      */
     public OrderExecutor(
-            PortfolioStore portfolios,
-            ExecutionStore store,
+            Function<String, Optional<Portfolio>> portfolios,
+            ExecutionRecords store,
             Function<String, Optional<LatestPrice>> prices,
             Clock clock,
             Duration priceStaleness,
@@ -82,7 +82,7 @@ public final class OrderExecutor {
                     "the price of " + order.symbol() + " is "
                             + Duration.between(price.get().feedTimestamp(), now).toSeconds() + " s old");
         }
-        Optional<Portfolio> portfolio = portfolios.find(order.userId(), Consistency.STRONG);
+        Optional<Portfolio> portfolio = portfolios.apply(order.userId());
         if (portfolio.isEmpty()) {
             ExecutionStatus status = TradeMath.refusal(
                             Portfolio.opening(order.userId(), Money.cash("0"), now),

@@ -1,8 +1,8 @@
-package com.mocktrading.core.execution;
+package com.mocktrading.domain.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mocktrading.core.portfolio.Portfolio;
+import com.mocktrading.domain.portfolio.Portfolio;
 import com.mocktrading.events.ExecutionStatus;
 import com.mocktrading.events.Side;
 import java.math.BigDecimal;

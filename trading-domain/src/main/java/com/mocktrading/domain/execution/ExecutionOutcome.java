@@ -1,6 +1,6 @@
-package com.mocktrading.core.execution;
+package com.mocktrading.domain.execution;
 
-import com.mocktrading.core.order.OrderRecord;
+import com.mocktrading.domain.order.OrderRecord;
 import com.mocktrading.events.TradeExecutedPayload;
 
 /** What applying an order's outcome to the stores found. */

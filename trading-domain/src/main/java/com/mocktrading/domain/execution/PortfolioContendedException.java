@@ -1,4 +1,4 @@
-package com.mocktrading.core.execution;
+package com.mocktrading.domain.execution;
 
 /**
  * The portfolio kept changing under an order through every optimistic attempt: each transaction found another

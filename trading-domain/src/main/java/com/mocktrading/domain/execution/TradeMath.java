@@ -1,7 +1,7 @@
-package com.mocktrading.core.execution;
+package com.mocktrading.domain.execution;
 
-import com.mocktrading.core.money.Money;
-import com.mocktrading.core.portfolio.Portfolio;
+import com.mocktrading.domain.money.Money;
+import com.mocktrading.domain.portfolio.Portfolio;
 import com.mocktrading.events.ExecutionStatus;
 import com.mocktrading.events.Side;
 import java.math.BigDecimal;

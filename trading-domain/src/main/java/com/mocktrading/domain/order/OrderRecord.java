@@ -1,6 +1,6 @@
-package com.mocktrading.core.order;
+package com.mocktrading.domain.order;
 
-import com.mocktrading.core.money.Money;
+import com.mocktrading.domain.money.Money;
 import com.mocktrading.events.ExecutionStatus;
 import com.mocktrading.events.Side;
 import com.mocktrading.events.TradeExecutedPayload;

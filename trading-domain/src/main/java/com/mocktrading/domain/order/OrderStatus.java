@@ -1,4 +1,4 @@
-package com.mocktrading.core.order;
+package com.mocktrading.domain.order;
 
 import com.mocktrading.events.ExecutionStatus;
 

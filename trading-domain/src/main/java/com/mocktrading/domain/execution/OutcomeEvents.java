@@ -1,4 +1,4 @@
-package com.mocktrading.core.execution;
+package com.mocktrading.domain.execution;
 
 import com.mocktrading.events.EventEnvelope;
 import com.mocktrading.events.Topics;

@@ -1,4 +1,4 @@
-package com.mocktrading.core.money;
+package com.mocktrading.domain.money;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

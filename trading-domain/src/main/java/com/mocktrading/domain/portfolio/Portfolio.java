@@ -1,6 +1,6 @@
-package com.mocktrading.core.portfolio;
+package com.mocktrading.domain.portfolio;
 
-import com.mocktrading.core.money.Money;
+import com.mocktrading.domain.money.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
