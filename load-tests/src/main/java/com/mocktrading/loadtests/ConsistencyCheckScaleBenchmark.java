@@ -1,5 +1,7 @@
 package com.mocktrading.loadtests;
 
+import com.mocktrading.cli.CommandLine;
+import com.mocktrading.cli.StoreOption;
 import com.mocktrading.consistency.ConsistencyCheckCommand;
 import com.mocktrading.consistency.Reconciliation;
 import com.mocktrading.core.dynamodb.DynamoDbClients;
@@ -28,7 +30,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -59,6 +60,13 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 public final class ConsistencyCheckScaleBenchmark {
 
+    private static final CommandLine COMMAND = CommandLine.command(
+                    "ConsistencyCheckScaleBenchmark [options]",
+                    "Seeds orders into a servers-only local run and times the consistency check over them.")
+            .option("orders", "N", "orders to seed", "200000")
+            .flag("skip-seed", "check what an earlier run seeded")
+            .stores(StoreOption.DYNAMODB, StoreOption.KAFKA, StoreOption.ELASTICSEARCH, StoreOption.CLICKHOUSE);
+
     private static final int ORDERS_PER_USER = 10;
     private static final BigDecimal PRICE = new BigDecimal("10.0000");
     private static final Instant T = Instant.parse("2026-11-01T10:00:00Z");
@@ -66,17 +74,14 @@ public final class ConsistencyCheckScaleBenchmark {
     private ConsistencyCheckScaleBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-        }
-        int orders = Integer.parseInt(options.getOrDefault("orders", "200000"));
+        CommandLine.Arguments options = COMMAND.parseOrExit(args);
+        int orders = Integer.parseInt(options.get("orders"));
         ConsistencyCheckCommand.Endpoints endpoints = new ConsistencyCheckCommand.Endpoints(
-                options.getOrDefault("dynamodb", "http://127.0.0.1:8000"),
-                options.getOrDefault("kafka", "127.0.0.1:9092"),
-                options.getOrDefault("elasticsearch", "http://127.0.0.1:9200"),
-                options.getOrDefault("clickhouse", "http://127.0.0.1:8123"));
-        if (!"true".equals(options.get("skip-seed"))) {
+                options.get(StoreOption.DYNAMODB),
+                options.get(StoreOption.KAFKA),
+                options.get(StoreOption.ELASTICSEARCH),
+                options.get(StoreOption.CLICKHOUSE));
+        if (!options.has("skip-seed")) {
             long began = System.nanoTime();
             seed(endpoints, orders / ORDERS_PER_USER);
             System.out.printf(

@@ -1,5 +1,7 @@
 package com.mocktrading.loadtests;
 
+import com.mocktrading.cli.CommandLine;
+import com.mocktrading.cli.StoreOption;
 import com.mocktrading.core.dynamodb.DynamoDbClients;
 import com.mocktrading.core.dynamodb.TableDefinitions;
 import com.mocktrading.core.execution.ExecutionStore;
@@ -13,6 +15,7 @@ import com.mocktrading.events.Side;
 import com.mocktrading.events.Topics;
 import com.mocktrading.events.TradeExecutedPayload;
 import com.mocktrading.events.TradeOrderPayload;
+import com.mocktrading.loadtests.support.LatencyRecorder;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.math.BigDecimal;
@@ -21,7 +24,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,21 +58,25 @@ import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
  */
 public final class ExecutionBenchmark {
 
+    private static final CommandLine COMMAND = CommandLine.command(
+                    "ExecutionBenchmark [options]", "Order execution throughput and latency, with its baselines.")
+            .option("rate", "N", "orders per second offered", "200")
+            .option("users", "N", "funded users", "200")
+            .option("threads", "N", "executor threads of the in-process baseline", "8")
+            .option("duration", "S", "seconds of each measured phase", "30")
+            .stores(StoreOption.KAFKA, StoreOption.DYNAMODB, StoreOption.REDIS);
+
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-        }
-        String kafka = options.getOrDefault("kafka", "127.0.0.1:9092");
-        int rate = Integer.parseInt(options.getOrDefault("rate", "200"));
-        int users = Integer.parseInt(options.getOrDefault("users", "200"));
-        int threads = Integer.parseInt(options.getOrDefault("threads", "8"));
-        Duration duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("duration", "30")));
+        CommandLine.Arguments options = COMMAND.parseOrExit(args);
+        String kafka = options.get(StoreOption.KAFKA);
+        int rate = Integer.parseInt(options.get("rate"));
+        int users = Integer.parseInt(options.get("users"));
+        int threads = Integer.parseInt(options.get("threads"));
+        Duration duration = Duration.ofSeconds(Long.parseLong(options.get("duration")));
         String run = UUID.randomUUID().toString().substring(0, 6);
 
-        try (DynamoDbClient dynamo =
-                DynamoDbClients.create(options.getOrDefault("dynamodb", "http://127.0.0.1:8000"))) {
-            RedisClient redis = RedisClient.create(options.getOrDefault("redis", "redis://127.0.0.1:6379"));
+        try (DynamoDbClient dynamo = DynamoDbClients.create(options.get(StoreOption.DYNAMODB))) {
+            RedisClient redis = RedisClient.create(options.get(StoreOption.REDIS));
             try (StatefulRedisConnection<String, String> connection = redis.connect()) {
                 PriceCache prices = new PriceCache(() -> connection);
                 prices.update(new LatestPrice("XBENCH", new BigDecimal("1.00"), Instant.now()));

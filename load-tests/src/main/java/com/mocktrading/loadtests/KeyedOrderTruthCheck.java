@@ -1,12 +1,12 @@
 package com.mocktrading.loadtests;
 
+import com.mocktrading.cli.CommandLine;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +31,13 @@ import java.util.regex.Pattern;
  */
 public final class KeyedOrderTruthCheck {
 
+    private static final CommandLine COMMAND = CommandLine.command(
+                    "KeyedOrderTruthCheck [options]",
+                    "Retries keyed orders through the gateway and checks every answer against the order records.")
+            .option("users", "N", "concurrent users", "20")
+            .option("duration", "S", "seconds to run", "30")
+            .option("gateway", "URL", "the API gateway", "http://127.0.0.1:8080");
+
     private static final Pattern ORDER_ID = Pattern.compile("\"orderId\":\"([^\"]+)\"");
     private static final Pattern CODE = Pattern.compile("\"code\":\"([A-Z_]+)\"");
     private static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
@@ -44,13 +51,10 @@ public final class KeyedOrderTruthCheck {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-        }
-        int users = Integer.parseInt(options.getOrDefault("users", "20"));
-        Duration duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("duration", "30")));
-        KeyedOrderTruthCheck check = new KeyedOrderTruthCheck(options.getOrDefault("gateway", "http://127.0.0.1:8080"));
+        CommandLine.Arguments options = COMMAND.parseOrExit(args);
+        int users = Integer.parseInt(options.get("users"));
+        Duration duration = Duration.ofSeconds(Long.parseLong(options.get("duration")));
+        KeyedOrderTruthCheck check = new KeyedOrderTruthCheck(options.get("gateway"));
         System.exit(check.run(users, duration) ? 0 : 1);
     }
 

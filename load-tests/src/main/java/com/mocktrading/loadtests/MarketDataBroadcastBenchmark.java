@@ -1,8 +1,11 @@
 package com.mocktrading.loadtests;
 
+import com.mocktrading.cli.CommandLine;
+import com.mocktrading.cli.StoreOption;
 import com.mocktrading.devissuer.DevTokenIssuer;
 import com.mocktrading.events.universe.Listing;
 import com.mocktrading.events.universe.SymbolUniverse;
+import com.mocktrading.loadtests.support.LatencyRecorder;
 import com.mocktrading.localstack.websocket.WebSocketTestClient;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
@@ -13,9 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,22 +33,30 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class MarketDataBroadcastBenchmark {
 
+    private static final CommandLine COMMAND = CommandLine.command(
+                    "MarketDataBroadcastBenchmark [options]",
+                    "Price fan-out latency to WebSocket clients, next to Redis Pub/Sub alone.")
+            .option("clients", "N", "WebSocket clients", "1000")
+            .option("topics", "N", "price topics per client", "10")
+            .option("symbols", "N", "symbols of the universe to use", "1000")
+            .option("warmup", "S", "seconds before measuring", "5")
+            .option("duration", "S", "seconds measured", "30")
+            .option("market-data", "URL", "market-data's WebSocket", "ws://127.0.0.1:8094")
+            .option("data-dir", "DIR", "the local run's data (its dev issuer signs the tokens)", ".local-data")
+            .stores(StoreOption.REDIS);
+
     private static final String FEED_TIMESTAMP = "\"feedTimestamp\":\"";
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-        }
-        int clients = Integer.parseInt(options.getOrDefault("clients", "1000"));
-        int topics = Integer.parseInt(options.getOrDefault("topics", "10"));
-        int symbols = Integer.parseInt(options.getOrDefault("symbols", "1000"));
-        Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "5")));
-        Duration duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("duration", "30")));
-        String marketData = options.getOrDefault("market-data", "ws://127.0.0.1:8094");
-        String redisUri = options.getOrDefault("redis", "redis://127.0.0.1:6379");
-        DevTokenIssuer issuer =
-                DevTokenIssuer.loadOrCreate(Path.of(options.getOrDefault("data-dir", ".local-data"), "dev-issuer"));
+        CommandLine.Arguments options = COMMAND.parseOrExit(args);
+        int clients = Integer.parseInt(options.get("clients"));
+        int topics = Integer.parseInt(options.get("topics"));
+        int symbols = Integer.parseInt(options.get("symbols"));
+        Duration warmup = Duration.ofSeconds(Long.parseLong(options.get("warmup")));
+        Duration duration = Duration.ofSeconds(Long.parseLong(options.get("duration")));
+        String marketData = options.get("market-data");
+        String redisUri = options.get(StoreOption.REDIS);
+        DevTokenIssuer issuer = DevTokenIssuer.loadOrCreate(Path.of(options.get("data-dir"), "dev-issuer"));
         List<String> universe =
                 SymbolUniverse.of(symbols, 0).stream().map(Listing::symbol).toList();
 

@@ -1,8 +1,11 @@
 package com.mocktrading.loadtests;
 
+import com.mocktrading.cli.CommandLine;
+import com.mocktrading.cli.StoreOption;
 import com.mocktrading.core.price.PriceCache;
 import com.mocktrading.devissuer.DevTokenIssuer;
 import com.mocktrading.domain.price.LatestPrice;
+import com.mocktrading.loadtests.support.LatencyRecorder;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.math.BigDecimal;
@@ -32,35 +35,40 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class OrderAndPortfolioBenchmark {
 
-    private final Map<String, String> options;
+    private static final CommandLine COMMAND = CommandLine.command(
+                    "OrderAndPortfolioBenchmark [options]",
+                    "POST /orders and GET /portfolio latency under load, next to the services' liveness probe.")
+            .option("order-url", "URL", "order-service", "http://127.0.0.1:8091")
+            .option("portfolio-url", "URL", "portfolio-service", "http://127.0.0.1:8092")
+            .option("users", "N", "users placing orders", "200")
+            .option("symbols", "N", "symbols traded", "50")
+            .option("concurrency", "N", "clients at once", "16")
+            .option("warmup", "S", "seconds before measuring", "10")
+            .option("duration", "S", "seconds measured", "30")
+            .option("data-dir", "DIR", "the local run's data (its dev issuer signs the tokens)", ".local-data")
+            .stores(StoreOption.REDIS);
+
+    private final CommandLine.Arguments options;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private OrderAndPortfolioBenchmark(Map<String, String> options) {
+    private OrderAndPortfolioBenchmark(CommandLine.Arguments options) {
         this.options = options;
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-        }
-        new OrderAndPortfolioBenchmark(options).run();
-    }
-
-    private String option(String name, String fallback) {
-        return options.getOrDefault(name, fallback);
+        new OrderAndPortfolioBenchmark(COMMAND.parseOrExit(args)).run();
     }
 
     private void run() throws Exception {
-        String orders = option("order-url", "http://127.0.0.1:8091");
-        String portfolios = option("portfolio-url", "http://127.0.0.1:8092");
-        int users = Integer.parseInt(option("users", "200"));
-        int symbols = Integer.parseInt(option("symbols", "50"));
-        int concurrency = Integer.parseInt(option("concurrency", "16"));
-        Duration warmup = Duration.ofSeconds(Long.parseLong(option("warmup", "10")));
-        Duration duration = Duration.ofSeconds(Long.parseLong(option("duration", "30")));
-        DevTokenIssuer issuer = DevTokenIssuer.loadOrCreate(Path.of(option("data-dir", ".local-data"), "dev-issuer"));
+        String orders = options.get("order-url");
+        String portfolios = options.get("portfolio-url");
+        int users = Integer.parseInt(options.get("users"));
+        int symbols = Integer.parseInt(options.get("symbols"));
+        int concurrency = Integer.parseInt(options.get("concurrency"));
+        Duration warmup = Duration.ofSeconds(Long.parseLong(options.get("warmup")));
+        Duration duration = Duration.ofSeconds(Long.parseLong(options.get("duration")));
+        DevTokenIssuer issuer = DevTokenIssuer.loadOrCreate(Path.of(options.get("data-dir"), "dev-issuer"));
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < users; i++) {
             tokens.add(issuer.issue("bench-user-" + i));
@@ -68,7 +76,7 @@ public final class OrderAndPortfolioBenchmark {
 
         refuseToRunWithTokensTheServicesDoNotTrust(portfolios, tokens.get(0));
 
-        RedisClient redis = RedisClient.create(option("redis", "redis://127.0.0.1:6379"));
+        RedisClient redis = RedisClient.create(options.get(StoreOption.REDIS));
         try (StatefulRedisConnection<String, String> connection = redis.connect()) {
             PriceCache prices = new PriceCache(() -> connection);
             refreshPrices(prices, symbols);
@@ -157,7 +165,7 @@ public final class OrderAndPortfolioBenchmark {
                 .statusCode();
         if (status == 401) {
             System.err.println("the services refused the benchmark's tokens: pass the local run's data directory,"
-                    + " --data-dir=" + option("data-dir", ".local-data") + " is not it");
+                    + " --data-dir=" + options.get("data-dir") + " is not it");
             System.exit(2);
         }
     }

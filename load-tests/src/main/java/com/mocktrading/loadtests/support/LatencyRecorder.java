@@ -1,15 +1,15 @@
-package com.mocktrading.loadtests;
+package com.mocktrading.loadtests.support;
 
 import java.util.Arrays;
 
 /** Latencies of one operation, in microseconds; thread-confined, merged at the end. */
-final class LatencyRecorder {
+public final class LatencyRecorder {
 
     private long[] samples = new long[1 << 12];
     private int count;
     private long errors;
 
-    void record(long micros, boolean ok) {
+    public void record(long micros, boolean ok) {
         if (!ok) {
             errors++;
             return;
@@ -20,23 +20,23 @@ final class LatencyRecorder {
         samples[count++] = micros;
     }
 
-    void addAll(LatencyRecorder other) {
+    public void addAll(LatencyRecorder other) {
         for (int i = 0; i < other.count; i++) {
             record(other.samples[i], true);
         }
         errors += other.errors;
     }
 
-    int count() {
+    public int count() {
         return count;
     }
 
-    long errors() {
+    public long errors() {
         return errors;
     }
 
     /** The latency in milliseconds below which {@code fraction} of the successful calls finished. */
-    double percentileMillis(double fraction) {
+    public double percentileMillis(double fraction) {
         if (count == 0) {
             return Double.NaN;
         }

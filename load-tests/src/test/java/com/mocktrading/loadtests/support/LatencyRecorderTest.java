@@ -1,4 +1,4 @@
-package com.mocktrading.loadtests;
+package com.mocktrading.loadtests.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
