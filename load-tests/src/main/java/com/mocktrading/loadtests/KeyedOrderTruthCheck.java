@@ -1,9 +1,7 @@
 package com.mocktrading.loadtests;
 
 import com.mocktrading.cli.CommandLine;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import com.mocktrading.loadtests.support.BenchmarkHttp;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,8 +40,7 @@ public final class KeyedOrderTruthCheck {
     private static final Pattern CODE = Pattern.compile("\"code\":\"([A-Z_]+)\"");
     private static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
 
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final BenchmarkHttp http = new BenchmarkHttp();
     private final String gateway;
 
     private KeyedOrderTruthCheck(String gateway) {
@@ -117,15 +114,12 @@ public final class KeyedOrderTruthCheck {
     private String place(String token, String key, String side, Set<String> accepted) {
         try {
             HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create(gateway + "/v1/orders"))
-                            .timeout(Duration.ofSeconds(20))
+                    BenchmarkHttp.post(
+                                    gateway + "/v1/orders",
+                                    "{\"symbol\":\"ACME\",\"side\":\"" + side + "\",\"quantity\":1}")
                             .header("Authorization", "Bearer " + token)
-                            .header("Content-Type", "application/json")
-                            .header("Idempotency-Key", key)
-                            .POST(HttpRequest.BodyPublishers.ofString(
-                                    "{\"symbol\":\"ACME\",\"side\":\"" + side + "\",\"quantity\":1}"))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+                            .header("Idempotency-Key", key),
+                    Duration.ofSeconds(20));
             if (response.statusCode() == 202) {
                 accepted.add(first(ORDER_ID, response.body()));
                 return "202";
@@ -140,20 +134,13 @@ public final class KeyedOrderTruthCheck {
         return first(
                 TOKEN,
                 http.send(
-                                HttpRequest.newBuilder(URI.create(gateway + "/v1/dev/token"))
-                                        .header("Content-Type", "application/json")
-                                        .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"" + userId + "\"}"))
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString())
+                                BenchmarkHttp.post(gateway + "/v1/dev/token", "{\"userId\":\"" + userId + "\"}"),
+                                BenchmarkHttp.CALL_TIMEOUT)
                         .body());
     }
 
     private String get(String path, String token) throws Exception {
-        return http.send(
-                        HttpRequest.newBuilder(URI.create(gateway + path))
-                                .header("Authorization", "Bearer " + token)
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
+        return http.send(BenchmarkHttp.get(gateway + path, "Bearer " + token), BenchmarkHttp.CALL_TIMEOUT)
                 .body();
     }
 

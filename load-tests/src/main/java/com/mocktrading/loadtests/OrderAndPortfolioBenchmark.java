@@ -5,14 +5,12 @@ import com.mocktrading.cli.StoreOption;
 import com.mocktrading.core.price.PriceCache;
 import com.mocktrading.devissuer.DevTokenIssuer;
 import com.mocktrading.domain.price.LatestPrice;
+import com.mocktrading.loadtests.support.BenchmarkHttp;
 import com.mocktrading.loadtests.support.LatencyRecorder;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,8 +47,7 @@ public final class OrderAndPortfolioBenchmark {
             .stores(StoreOption.REDIS);
 
     private final CommandLine.Arguments options;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final BenchmarkHttp http = new BenchmarkHttp();
 
     private OrderAndPortfolioBenchmark(CommandLine.Arguments options) {
         this.options = options;
@@ -135,20 +132,16 @@ public final class OrderAndPortfolioBenchmark {
             time(
                     recorders.get("POST /orders"),
                     202,
-                    HttpRequest.newBuilder(URI.create(orders + "/orders"))
-                            .header("Authorization", bearer)
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(order)));
+                    BenchmarkHttp.post(orders + "/orders", order).header("Authorization", bearer));
             time(
                     recorders.get("GET /portfolio/{userId}"),
                     200,
-                    HttpRequest.newBuilder(URI.create(portfolios + "/portfolio/bench-user-" + user))
-                            .header("Authorization", bearer));
+                    BenchmarkHttp.get(portfolios + "/portfolio/bench-user-" + user, bearer));
             if (i % 4 == 0) {
                 time(
                         recorders.get("baseline: GET liveness"),
                         200,
-                        HttpRequest.newBuilder(URI.create(orders + "/actuator/health/liveness")));
+                        BenchmarkHttp.get(orders + "/actuator/health/liveness", null));
             }
         }
         return recorders;
@@ -157,11 +150,8 @@ public final class OrderAndPortfolioBenchmark {
     /** Tokens signed with another run's key would make every call an "error": say so instead of measuring that. */
     private void refuseToRunWithTokensTheServicesDoNotTrust(String portfolios, String token) throws Exception {
         int status = http.send(
-                        HttpRequest.newBuilder(URI.create(portfolios + "/portfolio/bench-user-0"))
-                                .header("Authorization", "Bearer " + token)
-                                .timeout(Duration.ofSeconds(10))
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding())
+                        BenchmarkHttp.get(portfolios + "/portfolio/bench-user-0", "Bearer " + token),
+                        BenchmarkHttp.CALL_TIMEOUT)
                 .statusCode();
         if (status == 401) {
             System.err.println("the services refused the benchmark's tokens: pass the local run's data directory,"
@@ -174,9 +164,7 @@ public final class OrderAndPortfolioBenchmark {
         long start = System.nanoTime();
         boolean ok;
         try {
-            ok = http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding())
-                            .statusCode()
-                    == expected;
+            ok = http.send(request, BenchmarkHttp.CALL_TIMEOUT).statusCode() == expected;
         } catch (Exception e) {
             ok = false;
         }
