@@ -52,22 +52,63 @@ class LocalRunServicesIntegrationTest {
         List<ProcessHandle> started;
         try (LocalSystem stack = new LocalSystem(settings)) {
             stack.start();
-            assertThat(stack.servers())
-                    .extracting(LocalServer::name)
-                    .contains(
-                            "order-service",
-                            "portfolio-service",
-                            "market-data-service",
-                            "api-gateway",
-                            "execution-job",
-                            "price-simulator");
+            everyComponentIsUp(stack);
+            Journey journey = new Journey(stack, settings);
+
+            HttpResponse<String> bought = journey.aliceBuysAndSeesTheOrderEverywhere();
+            String orderId = JSON.readTree(bought.body()).get("orderId").asText();
+            journey.anotherUserSeesNoneOf(orderId);
+            journey.theEdgeAnswersAsTheServicesDo(bought);
+            journey.aliceSellsBackToHerOpeningCash();
+            journey.theStoresReconcileWithNothingExcused();
+            if (settings.images() != null) {
+                ImageCommands.assertAsComposeRunsThem(stack);
+            }
+            started = ProcessHandle.current()
+                    .descendants()
+                    .filter(process -> !before.contains(process))
+                    .toList();
+        }
+        assertThat(started).isNotEmpty().noneMatch(ProcessHandle::isAlive);
+    }
+
+    private static void everyComponentIsUp(LocalSystem stack) {
+        assertThat(stack.servers())
+                .extracting(LocalServer::name)
+                .contains(
+                        "order-service",
+                        "portfolio-service",
+                        "market-data-service",
+                        "api-gateway",
+                        "execution-job",
+                        "price-simulator");
+    }
+
+    /** One user's way through the gateway, step by step; each step asserts what the user would see. */
+    private static final class Journey {
+
+        private final LocalSystem stack;
+        private final LocalSystemSettings settings;
+        private final String gateway;
+        private String token;
+
+        Journey(LocalSystem stack, LocalSystemSettings settings) {
+            this.stack = stack;
+            this.settings = settings;
+            this.gateway = "http://127.0.0.1:" + settings.gatewayPort();
+        }
+
+        /**
+         * A development token, live prices and the user's own order update over the WebSocket, an order placed and
+         * executed, and the history, the volume analytics and the portfolio showing it.
+         */
+        HttpResponse<String> aliceBuysAndSeesTheOrderEverywhere() throws Exception {
             setPrice(stack, "DEMO", "12.50");
-            String gateway = "http://127.0.0.1:" + settings.gatewayPort();
             HttpResponse<String> issued = send(HttpRequest.newBuilder(URI.create(gateway + "/v1/dev/token"))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"alice\"}"))
                     .build());
-            String token = JSON.readTree(issued.body()).get("token").asText();
+            token = JSON.readTree(issued.body()).get("token").asText();
             WebSocketTestClient live = WebSocketTestClient.connect(
                     URI.create("ws://127.0.0.1:" + settings.gatewayPort() + "/v1/marketdata?access_token=" + token));
             live.send("{\"type\":\"subscribe\",\"topics\":[\"prices:ACME\",\"orders\"]}");
@@ -75,18 +116,17 @@ class LocalRunServicesIntegrationTest {
             String simulated = live.await(frame -> frame.contains("\"topic\":\"prices:ACME\""), Duration.ofSeconds(60));
 
             HttpResponse<String> placed = placeOrder(gateway, token, "BUY", 4);
+            assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
             String orderId = JSON.readTree(placed.body()).get("orderId").asText();
             awaitStatus(settings, token, orderId, "EXECUTED");
             String orderUpdate = live.await(frame -> frame.contains(orderId), Duration.ofSeconds(30));
             live.close();
-            String history = awaitBody(gateway + "/v1/trades/search?symbol=DEMO", token, orderId);
-            String volume = awaitBody(
-                    gateway + "/v1/analytics/volume?symbol=DEMO&timeWindow=1h&interval=1h", token, "\"volume\":4");
+            awaitBody(gateway + "/v1/trades/search?symbol=DEMO", token, orderId);
+            awaitBody(gateway + "/v1/analytics/volume?symbol=DEMO&timeWindow=1h&interval=1h", token, "\"volume\":4");
             HttpResponse<String> portfolio = send(HttpRequest.newBuilder(URI.create(gateway + "/v1/portfolio/alice"))
                     .header("Authorization", "Bearer " + token)
                     .build());
 
-            assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
             assertThat(JSON.readTree(simulated).get("payload").get("symbol").asText())
                     .isEqualTo("ACME");
             assertThat(JSON.readTree(orderUpdate).get("type").asText()).isEqualTo("order_update");
@@ -99,17 +139,23 @@ class LocalRunServicesIntegrationTest {
             JsonNode body = JSON.readTree(portfolio.body());
             assertThat(body.get("cashBalance").asText()).isEqualTo("99950.00");
             assertThat(body.get("holdings").get(0).get("quantity").asLong()).isEqualTo(4);
+            return placed;
+        }
 
-            // Another user sees none of it.
+        void anotherUserSeesNoneOf(String orderId) throws Exception {
             String bob = "Bearer " + stack.devTokenIssuer().issue("bob");
             assertThat(send(getWith(gateway + "/v1/orders/" + orderId, bob)).statusCode())
                     .isEqualTo(404);
             assertThat(send(getWith(gateway + "/v1/portfolio/alice", bob)).statusCode())
                     .isEqualTo(403);
             assertThat(send(getWith(gateway + "/v1/trades/search", bob)).body()).doesNotContain(orderId);
+        }
 
-            // The edge as a user meets it: one answer per header, limits no stricter than the service's, and one
-            // user's bad requests lock nobody out (alice sells below, through the same breakers).
+        /**
+         * The edge as a user meets it: one answer per header, limits no stricter than the service's, and one user's
+         * bad requests lock nobody out (alice sells afterwards, through the same breakers).
+         */
+        void theEdgeAnswersAsTheServicesDo(HttpResponse<String> placed) throws Exception {
             assertThat(placed.headers().allValues("X-Request-Id")).hasSize(1);
             assertThat(placed.headers().allValues("X-Trace-Id")).hasSize(1);
             String carol = "Bearer " + stack.devTokenIssuer().issue("carol");
@@ -145,8 +191,10 @@ class LocalRunServicesIntegrationTest {
                 assertThat(big.await(frame -> frame.contains("\"type\":\"pong\""), Duration.ofSeconds(30)))
                         .isNotNull();
             }
+        }
 
-            // Sold back at the same price: the portfolio returns to its opening cash, and the stores reconcile.
+        /** Sold back at the same price: the portfolio returns to its opening cash. */
+        void aliceSellsBackToHerOpeningCash() throws Exception {
             setPrice(stack, "DEMO", "12.50");
             HttpResponse<String> sold = placeOrder(gateway, token, "SELL", 4);
             String sellId = JSON.readTree(sold.body()).get("orderId").asText();
@@ -158,7 +206,10 @@ class LocalRunServicesIntegrationTest {
             assertThat(after.get("holdings"))
                     .allSatisfy(holding ->
                             assertThat(holding.get("quantity").asLong()).isZero());
-            // Judged with no in-flight allowance: both orders and alice's portfolio are checked, not excused.
+        }
+
+        /** Judged with no in-flight allowance: both orders and alice's portfolio are checked, not excused. */
+        void theStoresReconcileWithNothingExcused() throws Exception {
             ConsistencyCheckCommand.Endpoints endpoints = new ConsistencyCheckCommand.Endpoints(
                     stack.dynamoDb().endpointUrl(),
                     stack.kafka().bootstrapServers(),
@@ -174,18 +225,9 @@ class LocalRunServicesIntegrationTest {
             assertThat(report.portfoliosJudged()).isGreaterThanOrEqualTo(1);
             assertThat(report.ordersWithOutcome()).isGreaterThanOrEqualTo(2);
             assertThat(report.inFlight()).isZero();
-            if (settings.images() != null) {
-                ImageCommands.assertAsComposeRunsThem(stack);
-            }
-            started = ProcessHandle.current()
-                    .descendants()
-                    .filter(process -> !before.contains(process))
-                    .toList();
         }
-        assertThat(started).isNotEmpty().noneMatch(ProcessHandle::isAlive);
     }
 
-    /** The execution job (in the local Flink cluster) moves the order to its outcome within seconds. */
     private static void awaitStatus(LocalSystemSettings settings, String token, String orderId, String status)
             throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

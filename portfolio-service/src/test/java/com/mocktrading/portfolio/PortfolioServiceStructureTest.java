@@ -24,7 +24,7 @@ class PortfolioServiceStructureTest {
                 .haveSimpleNameStartingWith("Valued")
                 .should()
                 .onlyDependOnClassesThat()
-                .resideInAnyPackage("java..", "com.mocktrading.core..", "com.mocktrading.portfolio.view")
+                .resideInAnyPackage("java..", "com.mocktrading.domain..", "com.mocktrading.portfolio.view")
                 .check(CLASSES);
     }
 

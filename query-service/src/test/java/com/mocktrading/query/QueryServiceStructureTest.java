@@ -18,6 +18,7 @@ class QueryServiceStructureTest {
     private static final String[] PLAIN_JAVA = {
         "java..",
         "com.mocktrading.core..",
+        "com.mocktrading.domain..",
         "com.mocktrading.events..",
         "com.mocktrading.platform.error..",
         "com.mocktrading.platform.json..",
