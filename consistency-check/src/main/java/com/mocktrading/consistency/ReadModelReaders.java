@@ -3,6 +3,7 @@ package com.mocktrading.consistency;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mocktrading.core.history.TradeDocument;
 import com.mocktrading.core.history.TradeHistory;
 import com.mocktrading.events.ExecutionStatus;
 import com.mocktrading.events.Side;
@@ -95,7 +96,7 @@ public final class ReadModelReaders {
         while (true) {
             ObjectNode query = JSON.createObjectNode();
             query.put("size", PAGE);
-            query.putArray("sort").addObject().put("eventId", "asc");
+            query.putArray("sort").addObject().put(TradeDocument.EVENT_ID, "asc");
             query.putObject("query").putObject("match_all");
             if (after != null) {
                 query.set("search_after", after);
@@ -118,17 +119,17 @@ public final class ReadModelReaders {
     }
 
     /** A trade from its history document (the spill files use the same fields). */
-    static HistoryTrade trade(JsonNode doc) {
-        JsonNode price = doc.get("executionPrice");
+    static HistoryTrade trade(JsonNode source) {
+        TradeDocument doc = TradeDocument.from(source);
         return new HistoryTrade(
-                doc.path("eventId").asText(),
-                doc.path("orderId").asText(),
-                doc.path("userId").asText(),
-                doc.path("symbol").asText(),
-                Side.valueOf(doc.path("side").asText()),
-                doc.path("quantity").asLong(),
-                ExecutionStatus.valueOf(doc.path("status").asText()),
-                price == null || price.isNull() ? null : new BigDecimal(price.asText()));
+                doc.eventId(),
+                doc.orderId(),
+                doc.userId(),
+                doc.symbol(),
+                doc.side(),
+                doc.quantity(),
+                doc.status(),
+                doc.price());
     }
 
     private String send(HttpRequest.Builder request) throws IOException, InterruptedException {

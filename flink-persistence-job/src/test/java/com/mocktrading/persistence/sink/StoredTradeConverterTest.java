@@ -21,24 +21,7 @@ class StoredTradeConverterTest {
 
     @Test
     void shapesAValidEventForItsStore() {
-        byte[] event = Topics.TRADE_EXECUTED
-                .serde()
-                .serialize(Topics.TRADE_EXECUTED.newEventWithId(
-                        "outcome-o-1",
-                        "flink-execution-job",
-                        new TradeExecutedPayload(
-                                "o-1",
-                                "u-1",
-                                "ACME",
-                                3,
-                                Side.BUY,
-                                ExecutionStatus.EXECUTED,
-                                new BigDecimal("10.25"),
-                                Instant.parse("2026-11-30T12:00:00Z"),
-                                null),
-                        null));
-
-        StoredTrade stored = TO_ID_AND_SYMBOL.apply(new TradeRecord("trades@0:7", event), null);
+        StoredTrade stored = TO_ID_AND_SYMBOL.apply(new TradeRecord("trades@0:7", event("o-1")), null);
 
         assertThat(stored).isEqualTo(new StoredTrade("outcome-o-1", "somewhere", "ACME"));
         assertThat(stored.isUnstorable()).isFalse();
@@ -60,29 +43,33 @@ class StoredTradeConverterTest {
         StoredTradeConverter refusing = new StoredTradeConverter(event -> {
             throw new ArithmeticException("Overflow");
         });
-        byte[] event = Topics.TRADE_EXECUTED
-                .serde()
-                .serialize(Topics.TRADE_EXECUTED.newEventWithId(
-                        "outcome-o-2",
-                        "flink-execution-job",
-                        new TradeExecutedPayload(
-                                "o-2",
-                                "u-1",
-                                "ACME",
-                                1,
-                                Side.SELL,
-                                ExecutionStatus.EXECUTED,
-                                new BigDecimal("1"),
-                                Instant.parse("2026-11-30T12:00:00Z"),
-                                null),
-                        null));
 
-        assertThat(refusing.apply(new TradeRecord("trades@0:8", event), null).unstorableReason())
+        assertThat(refusing.apply(new TradeRecord("trades@0:8", event("o-2")), null)
+                        .unstorableReason())
                 .isEqualTo("not a valid trade_executed event: Overflow");
     }
 
     @Test
     void recordsTravelWithFlinksPojoSerializerNotKryo() {
         assertThat(TypeInformation.of(TradeRecord.class)).isInstanceOf(PojoTypeInfo.class);
+    }
+
+    private static byte[] event(String orderId) {
+        return Topics.TRADE_EXECUTED
+                .serde()
+                .serialize(Topics.TRADE_EXECUTED.newEventWithId(
+                        "outcome-" + orderId,
+                        "flink-execution-job",
+                        new TradeExecutedPayload(
+                                orderId,
+                                "u-1",
+                                "ACME",
+                                3,
+                                Side.BUY,
+                                ExecutionStatus.EXECUTED,
+                                new BigDecimal("10.25"),
+                                Instant.parse("2026-11-30T12:00:00Z"),
+                                null),
+                        null));
     }
 }

@@ -1,12 +1,9 @@
 package com.mocktrading.core.history;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.mocktrading.domain.Timestamps;
 import com.mocktrading.domain.money.Money;
 import com.mocktrading.events.EventEnvelope;
 import com.mocktrading.events.TradeExecutedPayload;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -36,27 +33,9 @@ public final class TradeHistory {
         return INDEX_PREFIX + MONTH.format(executionTimestamp);
     }
 
-    /** The Elasticsearch document; {@code executionPriceE4} (price x 10^4) makes prices sortable and summable. */
+    /** The Elasticsearch document ({@link TradeDocument}) of the event. */
     public static String document(EventEnvelope<TradeExecutedPayload> event) {
-        TradeExecutedPayload trade = event.payload();
-        ObjectNode doc = JSON.createObjectNode();
-        doc.put("eventId", event.eventId());
-        doc.put("orderId", trade.orderId());
-        doc.put("userId", trade.userId());
-        doc.put("symbol", trade.symbol());
-        doc.put("side", trade.side().name());
-        doc.put("quantity", trade.quantity());
-        doc.put("status", trade.status().name());
-        if (trade.executionPrice() != null) {
-            doc.put("executionPrice", Money.formatPrice(trade.executionPrice()));
-            doc.put("executionPriceE4", priceE4(trade.executionPrice()));
-        }
-        doc.put("executionTimestamp", Timestamps.format(trade.executionTimestamp()));
-        if (trade.failureReason() != null) {
-            doc.put("failureReason", trade.failureReason());
-        }
-        doc.put("eventTimestamp", Timestamps.format(event.eventTimestamp()));
-        return doc.toString();
+        return TradeDocument.of(event).toJson();
     }
 
     /** One JSONEachRow line (no newline) for {@code trading_trades}. */
@@ -91,10 +70,6 @@ public final class TradeHistory {
                 .append(quote(trade.failureReason() == null ? "" : trade.failureReason()))
                 .append('}');
         return row.toString();
-    }
-
-    static long priceE4(BigDecimal price) {
-        return Money.price(price).movePointRight(4).longValueExact();
     }
 
     private static String quote(String text) {

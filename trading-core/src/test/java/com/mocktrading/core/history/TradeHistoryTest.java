@@ -11,6 +11,7 @@ import com.mocktrading.events.Topics;
 import com.mocktrading.events.TradeExecutedPayload;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TradeHistoryTest {
@@ -62,6 +63,28 @@ class TradeHistoryTest {
         assertThat(doc.get("failureReason").asText()).isEqualTo("holds \"2\"");
         assertThat(row.get("execution_price").isNull()).isTrue();
         assertThat(row.get("failure_reason").asText()).isEqualTo("holds \"2\"");
+    }
+
+    @Test
+    void readsBackEveryFieldItWrites() throws Exception {
+        EventEnvelope<TradeExecutedPayload> executed = event(new TradeExecutedPayload(
+                "o-3", "carol", "BRK.B", 7, Side.SELL, ExecutionStatus.EXECUTED, new BigDecimal("0.0100"), AT, null));
+        EventEnvelope<TradeExecutedPayload> failed = event(new TradeExecutedPayload(
+                "o-4", "carol", "ACME", 1, Side.BUY, ExecutionStatus.FAILED_PRICE_UNAVAILABLE, null, AT, "stale"));
+
+        for (EventEnvelope<TradeExecutedPayload> event : List.of(executed, failed)) {
+            TradeDocument read = TradeDocument.from(JSON.readTree(TradeHistory.document(event)));
+
+            assertThat(read).isEqualTo(TradeDocument.of(event));
+            assertThat(read.executedAt()).isEqualTo(AT);
+        }
+        assertThat(TradeDocument.of(executed).price()).isEqualByComparingTo("0.01");
+        assertThat(TradeDocument.of(failed).price()).isNull();
+        // A field a newer writer adds does not break this reader.
+        assertThat(TradeDocument.from(
+                                JSON.readTree(TradeHistory.document(executed).replace("{", "{\"traceId\":\"t-1\",")))
+                        .eventId())
+                .isEqualTo(executed.eventId());
     }
 
     private static EventEnvelope<TradeExecutedPayload> event(TradeExecutedPayload payload) {

@@ -6,6 +6,7 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.mapping.FieldType;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
+import com.mocktrading.core.history.TradeDocument;
 import com.mocktrading.core.history.TradeHistory;
 import com.mocktrading.domain.Timestamps;
 import com.mocktrading.query.history.TradeSearchCriteria;
@@ -20,20 +21,6 @@ import java.util.List;
  */
 final class TradeSearchRequests {
 
-    static final String EXECUTION_TIMESTAMP = "executionTimestamp";
-    static final String EVENT_ID = "eventId";
-    static final List<String> FIELDS = List.of(
-            EVENT_ID,
-            "orderId",
-            "userId",
-            "symbol",
-            "side",
-            "quantity",
-            "status",
-            "executionPrice",
-            EXECUTION_TIMESTAMP,
-            "failureReason");
-
     private TradeSearchRequests() {}
 
     static SearchRequest of(TradeSearchCriteria criteria, int limit) {
@@ -43,10 +30,12 @@ final class TradeSearchRequests {
                 .ignoreUnavailable(true)
                 .allowNoIndices(true)
                 .query(filters(criteria))
-                .sort(descending(EXECUTION_TIMESTAMP, FieldType.Date), descending(EVENT_ID, FieldType.Keyword))
+                .sort(
+                        descending(TradeDocument.EXECUTION_TIMESTAMP, FieldType.Date),
+                        descending(TradeDocument.EVENT_ID, FieldType.Keyword))
                 .size(limit)
                 .trackTotalHits(total -> total.enabled(false))
-                .source(source -> source.filter(fields -> fields.includes(FIELDS)));
+                .source(source -> source.filter(fields -> fields.includes(TradeDocument.SHOWN)));
         if (criteria.after() != null) {
             request.searchAfter(
                     FieldValue.of(criteria.after().executionTimestamp().toEpochMilli()),
@@ -57,19 +46,19 @@ final class TradeSearchRequests {
 
     private static Query filters(TradeSearchCriteria criteria) {
         List<Query> filters = new ArrayList<>();
-        filters.add(term("userId", criteria.userId()));
+        filters.add(term(TradeDocument.USER_ID, criteria.userId()));
         if (criteria.symbol() != null) {
-            filters.add(term("symbol", criteria.symbol()));
+            filters.add(term(TradeDocument.SYMBOL, criteria.symbol()));
         }
         if (criteria.side() != null) {
-            filters.add(term("side", criteria.side().name()));
+            filters.add(term(TradeDocument.SIDE, criteria.side().name()));
         }
         if (criteria.status() != null) {
-            filters.add(term("status", criteria.status().name()));
+            filters.add(term(TradeDocument.STATUS, criteria.status().name()));
         }
         if (criteria.from() != null || criteria.to() != null) {
             filters.add(Query.of(q -> q.range(range -> range.date(date -> {
-                date.field(EXECUTION_TIMESTAMP).format("strict_date_optional_time");
+                date.field(TradeDocument.EXECUTION_TIMESTAMP).format("strict_date_optional_time");
                 if (criteria.from() != null) {
                     date.gte(Timestamps.format(criteria.from()));
                 }
