@@ -1,30 +1,46 @@
 package com.mocktrading.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * JSON serde for the events of one topic. Thread-safe. Serializable because Flink ships it inside
- * operators: it holds only the topic name and payload type, and finds its codec again after
- * deserialization.
+ * JSON serde for the events of one topic: the records bound by Jackson with the contract's wire conventions
+ * ({@link JsonWire}), the required fields as the topic's JSON Schema declares them ({@link RequiredFields}), every
+ * problem an {@link EventDeserializationException} naming the field. Thread-safe. Serializable because Flink ships
+ * it inside operators: it holds only the topic name and payload type, and binds again after deserialization.
  */
 public final class EventSerde<P> implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** The payload types of the catalogue, each with the schema file its events follow. */
+    private static final Map<Class<?>, String> SCHEMAS = Map.of(
+            MarketDataPayload.class, "market_data",
+            TradeOrderPayload.class, "trade_orders",
+            TradeExecutedPayload.class, "trade_executed");
+
     private final String topic;
     private final Class<P> payloadType;
-    private final transient PayloadCodec<P> codec;
+    private final transient ObjectReader reader;
+    private final transient RequiredFields required;
 
     private EventSerde(String topic, Class<P> payloadType) {
         this.topic = Objects.requireNonNull(topic, "topic");
         this.payloadType = Objects.requireNonNull(payloadType, "payloadType");
-        this.codec = PayloadCodecs.forType(payloadType);
+        String schema = SCHEMAS.get(payloadType);
+        if (schema == null) {
+            throw new IllegalArgumentException("no JSON schema for payload type " + payloadType.getName());
+        }
+        this.required = RequiredFields.ofSchema(schema);
+        this.reader = JsonWire.MAPPER.readerFor(
+                JsonWire.MAPPER.getTypeFactory().constructParametricType(EventEnvelope.class, payloadType));
     }
 
     /**
@@ -43,24 +59,11 @@ public final class EventSerde<P> implements Serializable {
     }
 
     public byte[] serialize(EventEnvelope<P> event) {
-        ObjectNode root = JsonWire.MAPPER.createObjectNode();
-        root.put("eventId", event.eventId());
-        root.put("eventTimestamp", JsonWire.format(event.eventTimestamp()));
-        root.put("sourceService", event.sourceService());
-        root.put("schemaVersion", event.schemaVersion());
-        codec.write(payloadType.cast(event.payload()), root.putObject("payload"));
-        TraceContext trace = event.traceContext();
-        if (trace != null) {
-            ObjectNode traceNode = root.putObject("traceContext");
-            traceNode.put("traceparent", trace.traceparent());
-            if (trace.tracestate() != null) {
-                traceNode.put("tracestate", trace.tracestate());
-            }
-        }
+        payloadType.cast(event.payload());
         try {
-            return JsonWire.MAPPER.writeValueAsBytes(root);
+            return JsonWire.MAPPER.writeValueAsBytes(event);
         } catch (JsonProcessingException e) {
-            // Cannot happen for a tree of strings and numbers; not a caller's problem if it does.
+            // Cannot happen for records of strings and numbers; not a caller's problem if it does.
             throw new UncheckedIOException(e);
         }
     }
@@ -69,15 +72,19 @@ public final class EventSerde<P> implements Serializable {
      * @throws EventDeserializationException if the bytes are not a valid event of this topic
      */
     public EventEnvelope<P> deserialize(byte[] bytes) {
-        FieldReader in = FieldReader.root(topic, parse(bytes));
-        String eventId = in.requiredText("eventId");
-        var eventTimestamp = in.requiredInstant("eventTimestamp");
-        String sourceService = in.requiredText("sourceService");
-        int schemaVersion = in.requiredInt("schemaVersion");
-        P payload = codec.read(in.requiredObject("payload"));
-        TraceContext trace = readTraceContext(in.optionalObject("traceContext"));
-        return in.build(
-                () -> new EventEnvelope<>(eventId, eventTimestamp, sourceService, schemaVersion, payload, trace));
+        JsonNode event = parse(bytes);
+        if (!event.isObject()) {
+            throw new EventDeserializationException(
+                    topic, null, "expected a JSON object, was " + EventReadFailure.kind(event), null);
+        }
+        required.check(topic, event);
+        try {
+            return reader.readValue(event);
+        } catch (DatabindException e) {
+            throw EventReadFailure.of(topic, e, event);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private JsonNode parse(byte[] bytes) {
@@ -91,15 +98,6 @@ public final class EventSerde<P> implements Serializable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static TraceContext readTraceContext(FieldReader in) {
-        if (in == null) {
-            return null;
-        }
-        String traceparent = in.requiredText("traceparent");
-        String tracestate = in.optionalText("tracestate");
-        return in.build(() -> new TraceContext(traceparent, tracestate));
     }
 
     private Object readResolve() {

@@ -130,6 +130,39 @@ class EventSerdeRejectionTest {
     }
 
     @Test
+    void coercesNothingIntoAField() {
+        assertThatThrownBy(() -> Topics.TRADE_ORDERS.serde().deserialize(tradeOrder(p -> p.put("orderId", 42))))
+                .hasMessage("trade_orders event: field 'payload.orderId' must be a string, was a number");
+        assertThatThrownBy(() -> Topics.TRADE_ORDERS.serde().deserialize(tradeOrder(p -> p.put("quantity", true))))
+                .hasMessage("trade_orders event: field 'payload.quantity' must be an integer, was a boolean");
+        assertThatThrownBy(() -> Topics.TRADE_ORDERS.serde().deserialize(tradeOrder(p -> p.put("side", 0))))
+                .hasMessage("trade_orders event: field 'payload.side' must be a string, was a number");
+        assertThatThrownBy(() -> Topics.TRADE_ORDERS.serde().deserialize(tradeOrder(p -> p.putObject("userId")
+                        .put("id", "u-1"))))
+                .hasMessage("trade_orders event: field 'payload.userId' must be a string, was an object");
+        assertThatThrownBy(() -> Topics.TRADE_ORDERS
+                        .serde()
+                        .deserialize(tradeOrder(p -> p.put("orderTimestamp", 1764000000000L))))
+                .hasMessage("trade_orders event: field 'payload.orderTimestamp' must be a string, was a number");
+    }
+
+    @Test
+    void takesANullOptionalFieldForAnAbsentOne() {
+        byte[] json = mutate(samplesOf(Topics.TRADE_ORDERS), "traceContext", e -> e.putNull("traceContext"));
+
+        assertThat(Topics.TRADE_ORDERS.serde().deserialize(json).traceContext()).isNull();
+    }
+
+    @Test
+    void rejectsATraceContextWithoutItsRequiredTraceparent() {
+        byte[] json = mutate(samplesOf(Topics.TRADE_ORDERS), "traceContext", e -> e.putObject("traceContext")
+                .put("tracestate", "x"));
+
+        assertThatThrownBy(() -> Topics.TRADE_ORDERS.serde().deserialize(json))
+                .hasMessage("trade_orders event: missing required field 'traceContext.traceparent'");
+    }
+
+    @Test
     void rejectsZeroQuantity() {
         assertThatThrownBy(() -> Topics.TRADE_ORDERS.serde().deserialize(tradeOrder(p -> p.put("quantity", 0))))
                 .hasMessage("trade_orders event: invalid 'payload': quantity must be >= 1, was 0");

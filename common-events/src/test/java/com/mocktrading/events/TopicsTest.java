@@ -51,7 +51,7 @@ class TopicsTest {
                         "other", 1, TradeOrderPayload.class, 1, TradeOrderPayload::userId, Topics.TRADE_ORDERS.serde()))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> EventSerde.of("x", String.class))
-                .hasMessage("no JSON codec for payload type java.lang.String");
+                .hasMessage("no JSON schema for payload type java.lang.String");
     }
 
     @Test
