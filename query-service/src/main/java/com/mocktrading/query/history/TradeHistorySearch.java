@@ -1,5 +1,6 @@
 package com.mocktrading.query.history;
 
+import com.mocktrading.core.history.TradeDocument;
 import com.mocktrading.platform.dependency.Dependency;
 import com.mocktrading.platform.dependency.DependencyCalls;
 import java.util.List;
@@ -19,12 +20,14 @@ public class TradeHistorySearch {
     }
 
     public TradePage search(TradeSearchCriteria criteria) {
-        List<Trade> found = calls.read(Dependency.ELASTICSEARCH, () -> store.search(criteria, criteria.size() + 1));
+        List<TradeDocument> found =
+                calls.read(Dependency.ELASTICSEARCH, () -> store.search(criteria, criteria.size() + 1));
         if (found.size() <= criteria.size()) {
             return new TradePage(found, null);
         }
-        List<Trade> page = found.subList(0, criteria.size());
-        Trade last = page.get(page.size() - 1);
-        return new TradePage(page, CursorCodec.encode(last.position(), criteria.fingerprint()));
+        List<TradeDocument> page = found.subList(0, criteria.size());
+        TradeDocument last = page.get(page.size() - 1);
+        return new TradePage(
+                page, CursorCodec.encode(new SearchCursor(last.executedAt(), last.eventId()), criteria.fingerprint()));
     }
 }

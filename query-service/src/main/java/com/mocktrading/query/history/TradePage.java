@@ -1,5 +1,6 @@
 package com.mocktrading.query.history;
 
+import com.mocktrading.core.history.TradeDocument;
 import java.util.List;
 
 /**
@@ -7,7 +8,7 @@ import java.util.List;
  *
  * @param nextCursor the opaque cursor of the next page, or null when this is the last one
  */
-public record TradePage(List<Trade> trades, String nextCursor) {
+public record TradePage(List<TradeDocument> trades, String nextCursor) {
 
     public TradePage {
         trades = List.copyOf(trades);

@@ -2,6 +2,10 @@ package com.mocktrading.query.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mocktrading.core.history.TradeDocument;
+import com.mocktrading.domain.Timestamps;
+import com.mocktrading.events.ExecutionStatus;
+import com.mocktrading.events.Side;
 import com.mocktrading.platform.dependency.DependencyCalls;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
@@ -31,9 +35,9 @@ class TradeHistorySearchTest {
         TradePage page = search.search(CRITERIA);
 
         assertThat(limits).containsExactly(3);
-        assertThat(page.trades()).extracting(Trade::eventId).containsExactly("e-0", "e-1");
+        assertThat(page.trades()).extracting(TradeDocument::eventId).containsExactly("e-0", "e-1");
         assertThat(CursorCodec.decode(page.nextCursor(), CRITERIA.fingerprint()))
-                .isEqualTo(page.trades().get(1).position());
+                .isEqualTo(new SearchCursor(Instant.parse("2026-11-23T23:59:59Z"), "e-1"));
     }
 
     @Test
@@ -48,20 +52,22 @@ class TradeHistorySearchTest {
                 .isEmpty();
     }
 
-    private static List<Trade> trades(int count) {
-        List<Trade> trades = new ArrayList<>();
+    private static List<TradeDocument> trades(int count) {
+        List<TradeDocument> trades = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            trades.add(new Trade(
+            trades.add(new TradeDocument(
                     "e-" + i,
                     "o-" + i,
                     "alice",
                     "ACME",
-                    "BUY",
+                    Side.BUY,
                     1,
-                    "EXECUTED",
+                    ExecutionStatus.EXECUTED,
+                    "10.00",
+                    100_000L,
+                    Timestamps.format(Instant.parse("2026-11-24T00:00:00Z").minusSeconds(i)),
                     null,
-                    Instant.parse("2026-11-24T00:00:00Z").minusSeconds(i),
-                    null));
+                    "2026-11-24T00:00:01.000Z"));
         }
         return trades;
     }

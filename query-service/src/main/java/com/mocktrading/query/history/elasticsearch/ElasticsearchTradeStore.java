@@ -4,7 +4,6 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.mocktrading.core.history.TradeDocument;
-import com.mocktrading.query.history.Trade;
 import com.mocktrading.query.history.TradeSearchCriteria;
 import com.mocktrading.query.history.TradeStore;
 import java.io.IOException;
@@ -25,7 +24,7 @@ public class ElasticsearchTradeStore implements TradeStore {
     }
 
     @Override
-    public List<Trade> search(TradeSearchCriteria criteria, int limit) {
+    public List<TradeDocument> search(TradeSearchCriteria criteria, int limit) {
         SearchResponse<TradeDocument> response;
         try {
             response = client.search(TradeSearchRequests.of(criteria, limit), TradeDocument.class);
@@ -42,21 +41,11 @@ public class ElasticsearchTradeStore implements TradeStore {
                 .toList();
     }
 
-    private static Trade trade(Hit<TradeDocument> hit) {
+    private static TradeDocument trade(Hit<TradeDocument> hit) {
         TradeDocument doc = hit.source();
         if (doc == null) {
             throw new IllegalStateException("trade " + hit.id() + " came back without its fields");
         }
-        return new Trade(
-                doc.eventId(),
-                doc.orderId(),
-                doc.userId(),
-                doc.symbol(),
-                doc.side().name(),
-                doc.quantity(),
-                doc.status().name(),
-                doc.price(), // stored as the exact decimal string, parsed as such: never through a double
-                doc.executedAt(),
-                doc.failureReason());
+        return doc;
     }
 }

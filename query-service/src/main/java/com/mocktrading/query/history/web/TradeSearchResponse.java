@@ -1,8 +1,8 @@
 package com.mocktrading.query.history.web;
 
+import com.mocktrading.core.history.TradeDocument;
 import com.mocktrading.domain.Timestamps;
 import com.mocktrading.domain.money.Money;
-import com.mocktrading.query.history.Trade;
 import com.mocktrading.query.history.TradePage;
 import java.util.List;
 
@@ -26,17 +26,17 @@ record TradeSearchResponse(List<TradeView> trades, String nextCursor) {
             String executionTimestamp,
             String failureReason) {
 
-        static TradeView of(Trade trade) {
+        static TradeView of(TradeDocument trade) {
             return new TradeView(
                     trade.eventId(),
                     trade.orderId(),
                     trade.userId(),
                     trade.symbol(),
-                    trade.side(),
+                    trade.side().name(),
                     trade.quantity(),
-                    trade.status(),
-                    trade.executionPrice() == null ? null : Money.formatPrice(trade.executionPrice()),
-                    Timestamps.format(trade.executionTimestamp()),
+                    trade.status().name(),
+                    trade.price() == null ? null : Money.formatPrice(trade.price()),
+                    Timestamps.format(trade.executedAt()),
                     trade.failureReason());
         }
     }
