@@ -10,6 +10,11 @@ import java.util.List;
  * The parameter rules both features share. Each method reads one raw query parameter, returns null when it is
  * absent and records a {@link FieldError} (returning null) when it is malformed, so that a request's problems are
  * all reported at once. Nothing here is lenient: a value that does not match is refused, never coerced.
+ *
+ * <p>Spring binds the raw parameters into request records of strings ({@code TradeSearchParameters}); their
+ * conversion is done here rather than by Spring's converters, which are lenient for a query: they trim an enum
+ * ({@code side= BUY}), decode {@code size=0x10} as 16 and accept {@code +5} or {@code 05}, and a conversion failure
+ * would hide the problems of the other parameters.
  */
 public final class QueryParameters {
 
