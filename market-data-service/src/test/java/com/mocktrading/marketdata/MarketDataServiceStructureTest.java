@@ -2,6 +2,7 @@ package com.mocktrading.marketdata;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.mocktrading.structure.ProductionCodeRules;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -34,5 +35,15 @@ class MarketDataServiceStructureTest {
                 .dependOnClassesThat()
                 .resideInAnyPackage("..websocket..", "org.springframework.web..")
                 .check(CLASSES);
+    }
+
+    @Test
+    void holdsNoMutableStaticState() {
+        ProductionCodeRules.noMutableStaticState().check(CLASSES);
+    }
+
+    @Test
+    void hasNoMemberOnlyItsTestsCall() {
+        ProductionCodeRules.assertNoTestOnlyMembers(MarketDataServiceApplication.class);
     }
 }

@@ -2,6 +2,7 @@ package com.mocktrading.order;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.mocktrading.structure.ProductionCodeRules;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -41,5 +42,15 @@ class OrderServiceStructureTest {
                 .dependOnClassesThat()
                 .resideInAnyPackage("..web..", "..kafka..")
                 .check(CLASSES);
+    }
+
+    @Test
+    void holdsNoMutableStaticState() {
+        ProductionCodeRules.noMutableStaticState().check(CLASSES);
+    }
+
+    @Test
+    void hasNoMemberOnlyItsTestsCall() {
+        ProductionCodeRules.assertNoTestOnlyMembers(OrderServiceApplication.class);
     }
 }

@@ -3,6 +3,7 @@ package com.mocktrading.portfolio;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.mocktrading.structure.ProductionCodeRules;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -37,5 +38,15 @@ class PortfolioServiceStructureTest {
                 .dependOnClassesThat()
                 .resideInAPackage("com.mocktrading.portfolio.view.web")
                 .check(CLASSES);
+    }
+
+    @Test
+    void holdsNoMutableStaticState() {
+        ProductionCodeRules.noMutableStaticState().check(CLASSES);
+    }
+
+    @Test
+    void hasNoMemberOnlyItsTestsCall() {
+        ProductionCodeRules.assertNoTestOnlyMembers(PortfolioServiceApplication.class);
     }
 }

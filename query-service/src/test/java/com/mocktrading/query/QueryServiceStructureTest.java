@@ -3,6 +3,7 @@ package com.mocktrading.query;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.mocktrading.structure.ProductionCodeRules;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -83,5 +84,15 @@ class QueryServiceStructureTest {
         String[] all = java.util.Arrays.copyOf(packages, packages.length + more.length);
         System.arraycopy(more, 0, all, packages.length, more.length);
         return all;
+    }
+
+    @Test
+    void holdsNoMutableStaticState() {
+        ProductionCodeRules.noMutableStaticState().check(CLASSES);
+    }
+
+    @Test
+    void hasNoMemberOnlyItsTestsCall() {
+        ProductionCodeRules.assertNoTestOnlyMembers(QueryServiceApplication.class);
     }
 }

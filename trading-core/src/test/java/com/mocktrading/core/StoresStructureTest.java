@@ -1,10 +1,9 @@
 package com.mocktrading.core;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 
+import com.mocktrading.structure.ProductionCodeRules;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
@@ -28,11 +27,6 @@ class StoresStructureTest {
 
     @Test
     void holdNoMutableStaticState() {
-        noFields()
-                .that()
-                .areStatic()
-                .should()
-                .notHaveModifier(JavaModifier.FINAL)
-                .check(STORES);
+        ProductionCodeRules.noMutableStaticState().check(STORES);
     }
 }

@@ -1,10 +1,9 @@
 package com.mocktrading.domain;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 
+import com.mocktrading.structure.ProductionCodeRules;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
@@ -27,12 +26,6 @@ class DomainStructureTest {
 
     @Test
     void holdsNoMutableStaticState() {
-        // What a test could flip in production code (a crash point, a clock, a switch) would be a static field.
-        noFields()
-                .that()
-                .areStatic()
-                .should()
-                .notHaveModifier(JavaModifier.FINAL)
-                .check(DOMAIN);
+        ProductionCodeRules.noMutableStaticState().check(DOMAIN);
     }
 }

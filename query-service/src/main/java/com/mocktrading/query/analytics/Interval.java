@@ -39,11 +39,6 @@ public enum Interval {
         return length.toSeconds();
     }
 
-    /** The start of the bucket {@code at} falls in. */
-    public Instant bucketStart(Instant at) {
-        return Instant.ofEpochSecond(Math.floorDiv(at.getEpochSecond(), seconds()) * seconds());
-    }
-
     /** How many of these intervals fit in {@code [from, to)}, a partial one counting as one. */
     public long intervalsIn(Instant from, Instant to) {
         long millis = Duration.between(from, to).toMillis();
