@@ -21,7 +21,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 /**
  * What the execution job reads from and writes to, apart from its logic: the orders, the two outputs, the read-back
  * of the outcomes topic and the DynamoDB client. {@link #of} makes the real ones from the configuration; a test
- * swaps one ({@link #withDynamoDb}) and keeps the rest.
+ * builds its own with the ones it swaps.
  */
 public record ExecutionConnectors(
         Source<RawRecord, ?, ?> orders,
@@ -57,10 +57,6 @@ public record ExecutionConnectors(
                         .build(),
                 OutcomeReadBack.of(config.kafkaBootstrapServers(), config.outcomesTopic()),
                 DynamoDbClientFactory.sdk());
-    }
-
-    public ExecutionConnectors withDynamoDb(DynamoDbClientFactory replacement) {
-        return new ExecutionConnectors(orders, deadLetters, outcomes, publishedOutcomes, replacement);
     }
 
     // The connector still takes Kafka's deprecated reset enum.

@@ -5,7 +5,6 @@ import com.mocktrading.cli.StoreOption;
 import com.mocktrading.events.Topics;
 import java.io.Serializable;
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * Everything the execution job is configured with; every value has a local-run default and can be given on the
@@ -84,11 +83,6 @@ public record ExecutionJobConfig(
      */
     public static ExecutionJobConfig fromCommandLine(String... args) {
         return of(COMMAND.parseOrExit(args));
-    }
-
-    /** From options given by a program, by name without the dashes; the others keep their defaults. */
-    public static ExecutionJobConfig fromArguments(Map<String, String> args) {
-        return of(COMMAND.arguments(args));
     }
 
     private static ExecutionJobConfig of(CommandLine.Arguments args) {

@@ -1,25 +1,12 @@
 package com.mocktrading.execution;
 
-import com.mocktrading.structure.ProductionCodeRules;
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Test;
+import com.mocktrading.structure.ProductionCodeContract;
 
 /** The job's code holds no switch for tests (its crash points were one) and no member only its tests call: tests plug in connectors instead. */
-class ExecutionJobStructureTest {
+class ExecutionJobStructureTest implements ProductionCodeContract {
 
-    private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("com.mocktrading.execution");
-
-    @Test
-    void holdsNoMutableStaticState() {
-        ProductionCodeRules.noMutableStaticState().check(CLASSES);
-    }
-
-    @Test
-    void hasNoMemberOnlyItsTestsCall() {
-        ProductionCodeRules.assertNoTestOnlyMembers(ExecutionJob.class);
+    @Override
+    public Class<?> aProductionClass() {
+        return ExecutionJob.class;
     }
 }

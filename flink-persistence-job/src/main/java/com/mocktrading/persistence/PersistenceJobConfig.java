@@ -5,7 +5,6 @@ import com.mocktrading.cli.StoreOption;
 import com.mocktrading.events.Topics;
 import java.io.Serializable;
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * The persistence job's settings, from its command line ({@link #COMMAND}).
@@ -56,11 +55,6 @@ public record PersistenceJobConfig(
      */
     public static PersistenceJobConfig fromCommandLine(String... args) {
         return of(COMMAND.parseOrExit(args));
-    }
-
-    /** From options given by a program, by name without the dashes; the others keep their defaults. */
-    public static PersistenceJobConfig fromArguments(Map<String, String> arguments) {
-        return of(COMMAND.arguments(arguments));
     }
 
     private static PersistenceJobConfig of(CommandLine.Arguments arguments) {

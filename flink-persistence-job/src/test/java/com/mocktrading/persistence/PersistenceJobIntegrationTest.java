@@ -211,7 +211,7 @@ class PersistenceJobIntegrationTest {
                     restarted);
 
             // A new consumer group replays the whole topic into both stores once more.
-            PersistenceJobConfig replay = PersistenceJobConfig.fromArguments(Map.of(
+            PersistenceJobConfig replay = PersistenceTestSupport.configOf(Map.of(
                     "kafka",
                     PersistenceTestSupport.KAFKA,
                     "topic",

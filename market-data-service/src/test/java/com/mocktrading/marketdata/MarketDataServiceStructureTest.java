@@ -2,14 +2,14 @@ package com.mocktrading.marketdata;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.mocktrading.structure.ProductionCodeRules;
+import com.mocktrading.structure.ProductionCodeContract;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /** The WebSocket protocol and the fan-out stay free of Kafka; the Kafka adapters know nothing of WebSockets. */
-class MarketDataServiceStructureTest {
+class MarketDataServiceStructureTest implements ProductionCodeContract {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -37,13 +37,8 @@ class MarketDataServiceStructureTest {
                 .check(CLASSES);
     }
 
-    @Test
-    void holdsNoMutableStaticState() {
-        ProductionCodeRules.noMutableStaticState().check(CLASSES);
-    }
-
-    @Test
-    void hasNoMemberOnlyItsTestsCall() {
-        ProductionCodeRules.assertNoTestOnlyMembers(MarketDataServiceApplication.class);
+    @Override
+    public Class<?> aProductionClass() {
+        return MarketDataServiceApplication.class;
     }
 }

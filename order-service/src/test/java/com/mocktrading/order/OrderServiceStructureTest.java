@@ -2,14 +2,14 @@ package com.mocktrading.order;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.mocktrading.structure.ProductionCodeRules;
+import com.mocktrading.structure.ProductionCodeContract;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /** Keeps the order rules plain Java and the adapters at the edges. */
-class OrderServiceStructureTest {
+class OrderServiceStructureTest implements ProductionCodeContract {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -44,13 +44,8 @@ class OrderServiceStructureTest {
                 .check(CLASSES);
     }
 
-    @Test
-    void holdsNoMutableStaticState() {
-        ProductionCodeRules.noMutableStaticState().check(CLASSES);
-    }
-
-    @Test
-    void hasNoMemberOnlyItsTestsCall() {
-        ProductionCodeRules.assertNoTestOnlyMembers(OrderServiceApplication.class);
+    @Override
+    public Class<?> aProductionClass() {
+        return OrderServiceApplication.class;
     }
 }

@@ -3,14 +3,14 @@ package com.mocktrading.portfolio;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.mocktrading.structure.ProductionCodeRules;
+import com.mocktrading.structure.ProductionCodeContract;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /** Keeps the valuation arithmetic plain Java and the web adapter at the edge. */
-class PortfolioServiceStructureTest {
+class PortfolioServiceStructureTest implements ProductionCodeContract {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -40,13 +40,8 @@ class PortfolioServiceStructureTest {
                 .check(CLASSES);
     }
 
-    @Test
-    void holdsNoMutableStaticState() {
-        ProductionCodeRules.noMutableStaticState().check(CLASSES);
-    }
-
-    @Test
-    void hasNoMemberOnlyItsTestsCall() {
-        ProductionCodeRules.assertNoTestOnlyMembers(PortfolioServiceApplication.class);
+    @Override
+    public Class<?> aProductionClass() {
+        return PortfolioServiceApplication.class;
     }
 }

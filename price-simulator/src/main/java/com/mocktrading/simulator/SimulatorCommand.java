@@ -58,8 +58,10 @@ public final class SimulatorCommand {
         if (settings.healthPort() == 0) {
             return () -> {};
         }
-        return new HealthEndpoint(
+        HealthEndpoint endpoint = new HealthEndpoint(
                 settings.healthPort(), new FeedHealth(publisher::lastAcknowledgedNanos, Duration.ofSeconds(30)));
+        OUT.printf("health: GET http://127.0.0.1:%d/health%n", endpoint.port());
+        return endpoint;
     }
 
     private static void status(MarketDataPublisher publisher, long published, MarketDataPayload last) {

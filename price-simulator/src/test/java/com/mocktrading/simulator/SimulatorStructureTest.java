@@ -1,25 +1,12 @@
 package com.mocktrading.simulator;
 
-import com.mocktrading.structure.ProductionCodeRules;
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Test;
+import com.mocktrading.structure.ProductionCodeContract;
 
 /** The simulator's code holds no switch for tests and no member only its tests call. */
-class SimulatorStructureTest {
+class SimulatorStructureTest implements ProductionCodeContract {
 
-    private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("com.mocktrading.simulator");
-
-    @Test
-    void holdsNoMutableStaticState() {
-        ProductionCodeRules.noMutableStaticState().check(CLASSES);
-    }
-
-    @Test
-    void hasNoMemberOnlyItsTestsCall() {
-        ProductionCodeRules.assertNoTestOnlyMembers(SimulatorCommand.class);
+    @Override
+    public Class<?> aProductionClass() {
+        return SimulatorCommand.class;
     }
 }

@@ -3,14 +3,14 @@ package com.mocktrading.query;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.mocktrading.structure.ProductionCodeRules;
+import com.mocktrading.structure.ProductionCodeContract;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /** Keeps the two features apart, their rules plain Java, and the store and web adapters at the edge. */
-class QueryServiceStructureTest {
+class QueryServiceStructureTest implements ProductionCodeContract {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -86,13 +86,8 @@ class QueryServiceStructureTest {
         return all;
     }
 
-    @Test
-    void holdsNoMutableStaticState() {
-        ProductionCodeRules.noMutableStaticState().check(CLASSES);
-    }
-
-    @Test
-    void hasNoMemberOnlyItsTestsCall() {
-        ProductionCodeRules.assertNoTestOnlyMembers(QueryServiceApplication.class);
+    @Override
+    public Class<?> aProductionClass() {
+        return QueryServiceApplication.class;
     }
 }

@@ -10,11 +10,17 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -45,16 +51,14 @@ public final class ProductionCodeRules {
      * @param ofModule any production class of the module to check
      */
     public static void assertNoTestOnlyMembers(Class<?> ofModule) {
-        String production = locationOf(ofModule);
-        // The project's classes on the test class path: the module's own, its tests, and what they call it from.
-        JavaClasses classes = new ClassFileImporter().importPackages("com.mocktrading");
-        noTestOnlyMembers(
-                        DescribedPredicate.describe(
-                                "declared in the production classes under " + production,
-                                type -> sourceOf(type).startsWith(production)),
-                        DescribedPredicate.describe(
-                                "a test class", type -> sourceOf(type).contains("/test-classes/")))
-                .check(classes);
+        ModuleClasses module = ModuleClasses.of(ofModule);
+        noTestOnlyMembers(module.production(), module.tests()).check(module.classes());
+    }
+
+    /** {@link #noMutableStaticState()} over the production classes of the module {@code ofModule} is in. */
+    public static void assertNoMutableStaticState(Class<?> ofModule) {
+        ModuleClasses module = ModuleClasses.of(ofModule);
+        noMutableStaticState().check(module.classes().that(module.production()));
     }
 
     /** The rule, for classes told apart as given. */
@@ -63,18 +67,51 @@ public final class ProductionCodeRules {
                 .that(DescribedPredicate.describe(
                         "declared in classes " + production.getDescription(), unit -> production.test(unit.getOwner())))
                 .and(DescribedPredicate.not(boundByFrameworks()))
-                .should(beCalledByProductionCodeIfCalledAtAll(test))
-                .allowEmptyShould(true);
+                .should(beCalledByProductionCodeIfCalledAtAll(test));
     }
 
     private static DescribedPredicate<JavaCodeUnit> boundByFrameworks() {
-        return DescribedPredicate.describe("record constructors and accessors", unit -> {
-            JavaClass owner = unit.getOwner();
-            return owner.isRecord()
-                    && (unit.isConstructor()
-                            || (unit.getParameters().isEmpty()
-                                    && owner.tryGetField(unit.getName()).isPresent()));
-        });
+        return DescribedPredicate.describe(
+                "record constructors and accessors, and methods of a supertype",
+                unit -> isRecordComponent(unit) || implementsASupertype(unit));
+    }
+
+    private static boolean isRecordComponent(JavaCodeUnit unit) {
+        JavaClass owner = unit.getOwner();
+        return owner.isRecord()
+                && (unit.isConstructor()
+                        || (unit.getParameters().isEmpty()
+                                && owner.tryGetField(unit.getName()).isPresent()));
+    }
+
+    /** Called through the supertype (AutoCloseable.close, a Flink serializer's methods), which no import shows. */
+    private static boolean implementsASupertype(JavaCodeUnit unit) {
+        if (!unit.isMethod()) {
+            return false;
+        }
+        Class<?>[] parameters =
+                unit.getRawParameterTypes().stream().map(JavaClass::reflect).toArray(Class<?>[]::new);
+        Deque<Class<?>> supertypes = new ArrayDeque<>(List.of(unit.getOwner().reflect()));
+        while (!supertypes.isEmpty()) {
+            Class<?> type = supertypes.pop();
+            if (type != unit.getOwner().reflect() && declares(type, unit.getName(), parameters)) {
+                return true;
+            }
+            if (type.getSuperclass() != null) {
+                supertypes.push(type.getSuperclass());
+            }
+            supertypes.addAll(List.of(type.getInterfaces()));
+        }
+        return false;
+    }
+
+    private static boolean declares(Class<?> type, String name, Class<?>[] parameters) {
+        try {
+            type.getDeclaredMethod(name, parameters);
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     private static ArchCondition<JavaCodeUnit> beCalledByProductionCodeIfCalledAtAll(
@@ -93,19 +130,47 @@ public final class ProductionCodeRules {
         };
     }
 
-    private static String sourceOf(JavaClass type) {
-        return type.getSource().map(source -> source.getUri().toString()).orElse("");
-    }
+    /**
+     * A module's classes and its tests' (the class directories on its test class path; the jars of the modules it
+     * uses are left out, as what they call does not make a member of this module production code), told apart by
+     * where Maven compiled them.
+     */
+    private record ModuleClasses(Path location, JavaClasses classes) {
 
-    private static String locationOf(Class<?> type) {
-        try {
-            return type.getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI()
-                    .toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("no class location for " + type, e);
+        static ModuleClasses of(Class<?> productionClass) {
+            try {
+                return new ModuleClasses(
+                        Path.of(productionClass
+                                .getProtectionDomain()
+                                .getCodeSource()
+                                .getLocation()
+                                .toURI()),
+                        new ClassFileImporter()
+                                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                                .importPackages("com.mocktrading"));
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException("no class location for " + productionClass, e);
+            }
+        }
+
+        DescribedPredicate<JavaClass> production() {
+            // Compared as paths: the class loader says file:/x, ArchUnit file:///x.
+            return DescribedPredicate.describe(
+                    "in the production classes under " + location,
+                    type -> pathOf(type).map(path -> path.startsWith(location)).orElse(false));
+        }
+
+        DescribedPredicate<JavaClass> tests() {
+            return DescribedPredicate.describe("a test class", type -> pathOf(type)
+                    .map(path -> path.toString().contains("/test-classes/"))
+                    .orElse(false));
+        }
+
+        private static Optional<Path> pathOf(JavaClass type) {
+            return type.getSource()
+                    .map(source -> source.getUri())
+                    .filter(uri -> "file".equals(uri.getScheme()))
+                    .map(Path::of);
         }
     }
 }

@@ -25,6 +25,7 @@ class ProductionCodeRulesTest {
                 .satisfies(e -> assertThat(e.getMessage())
                         .doesNotContain("used()")
                         .doesNotContain("calledByAFramework()")
+                        .doesNotContain("close()")
                         .doesNotContain("Settings"));
     }
 
@@ -33,6 +34,14 @@ class ProductionCodeRulesTest {
         JavaClasses flipped = new ClassFileImporter().importClasses(Switch.class);
 
         assertThatThrownBy(() -> ProductionCodeRules.noMutableStaticState().check(flipped))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Switch.crashBeforeCommit");
+    }
+
+    @Test
+    void findsTheClassesOfTheModuleAClassIsIn() {
+        // This module's test classes stand for a module's production classes here: Switch is among them.
+        assertThatThrownBy(() -> ProductionCodeRules.assertNoMutableStaticState(ProductionCodeRulesTest.class))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("Switch.crashBeforeCommit");
     }

@@ -90,7 +90,9 @@ public final class ExecutionTestSupport {
                 "redis", SharedServers.redis().uri(),
                 "checkpoint-interval-ms", "500"));
         arguments.putAll(extra);
-        ExecutionJobConfig config = ExecutionJobConfig.fromArguments(arguments);
+        ExecutionJobConfig config = ExecutionJobConfig.fromCommandLine(arguments.entrySet().stream()
+                .map(argument -> "--" + argument.getKey() + "=" + argument.getValue())
+                .toArray(String[]::new));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA))) {
             admin.createTopics(List.of(
                             new NewTopic(config.ordersTopic(), 4, (short) 1),
@@ -122,7 +124,12 @@ public final class ExecutionTestSupport {
         Configuration environment = ExecutionJob.environment();
         environment.addAll(extra);
         StreamExecutionEnvironment env = SharedFlinkCluster.get().remoteEnvironment(environment);
-        ExecutionJob.build(env, config, ExecutionConnectors.of(config).withDynamoDb(dynamoDb));
+        ExecutionConnectors real = ExecutionConnectors.of(config);
+        ExecutionJob.build(
+                env,
+                config,
+                new ExecutionConnectors(
+                        real.orders(), real.deadLetters(), real.outcomes(), real.publishedOutcomes(), dynamoDb));
         return env.executeAsync(name);
     }
 

@@ -38,6 +38,7 @@ public final class Backoff implements AutoCloseable {
         consecutiveFailures = 0;
     }
 
+    /** Failures since the last success, for the sink's gauge. */
     synchronized int consecutiveFailures() {
         return consecutiveFailures;
     }

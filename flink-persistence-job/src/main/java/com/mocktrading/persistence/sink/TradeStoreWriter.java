@@ -52,6 +52,8 @@ public abstract class TradeStoreWriter extends AsyncSinkWriter<TradeRecord, Stor
         this.written = context.metricGroup().counter("tradesWritten");
         this.retried = context.metricGroup().counter("tradesRetried");
         this.deadLettered = context.metricGroup().counter("tradesDeadLettered");
+        // Rises while the store keeps refusing (down, overloaded); back to 0 with the next write it takes.
+        context.metricGroup().gauge("consecutiveWriteFailures", backoff::consecutiveFailures);
     }
 
     /** Writes the batch; completes with what the store made of it, or exceptionally for a failed request. */

@@ -81,7 +81,7 @@ public final class PersistenceTestSupport {
                 "100"));
         arguments.put("dead-letter-topic", "dead-" + run);
         arguments.putAll(extra);
-        PersistenceJobConfig config = PersistenceJobConfig.fromArguments(arguments);
+        PersistenceJobConfig config = configOf(arguments);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA))) {
             admin.createTopics(List.of(
                             new NewTopic(config.topic(), 4, (short) 1),
@@ -90,6 +90,13 @@ public final class PersistenceTestSupport {
                     .get();
         }
         return config;
+    }
+
+    /** The job's configuration from these options, as its command line would give them. */
+    public static PersistenceJobConfig configOf(Map<String, String> options) {
+        return PersistenceJobConfig.fromCommandLine(options.entrySet().stream()
+                .map(option -> "--" + option.getKey() + "=" + option.getValue())
+                .toArray(String[]::new));
     }
 
     public static JobClient start(PersistenceJobConfig config, String name) throws Exception {
