@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -25,6 +26,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 final class ScenarioRun {
 
+    private static final Duration SCAN_PAGE_TIMEOUT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(4);
     private static final Duration READ_MODELS_TIMEOUT = Duration.ofMinutes(2);
@@ -136,12 +138,24 @@ final class ScenarioRun {
     /** Waits until no order of this run is undecided; returns this run's order records. */
     private List<OrderRecord> settle() throws InterruptedException {
         long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
-        try (DynamoDbClient dynamo = DynamoDbClients.create(stack.endpoints().dynamoDb())) {
+        // A batch scan of a system just out of a fault: pages get the check's own bound, not a request's 2 s, and a
+        // scan that fails still counts as "not yet" until the deadline.
+        try (DynamoDbClient dynamo = DynamoDbClients.create(
+                stack.endpoints().dynamoDb(), "us-east-1", SCAN_PAGE_TIMEOUT.multipliedBy(3), SCAN_PAGE_TIMEOUT, 8)) {
             DynamoDbScans scans = new DynamoDbScans(dynamo);
             while (true) {
-                List<OrderRecord> orders = scans.orders(TableDefinitions.ORDERS).stream()
-                        .filter(order -> order.userId().startsWith(tag + "-"))
-                        .toList();
+                List<OrderRecord> orders;
+                try {
+                    orders = scans.orders(TableDefinitions.ORDERS).stream()
+                            .filter(order -> order.userId().startsWith(tag + "-"))
+                            .toList();
+                } catch (SdkException e) {
+                    if (System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                    Thread.sleep(1_000);
+                    continue;
+                }
                 boolean undecided = orders.stream().anyMatch(order -> order.status() == OrderStatus.ACCEPTED);
                 if (!undecided || System.nanoTime() > deadline) {
                     return orders;
