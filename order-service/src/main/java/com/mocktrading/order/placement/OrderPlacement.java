@@ -130,7 +130,12 @@ public final class OrderPlacement {
         } catch (ApiException notConfirmed) {
             return settleUnconfirmed(acceptance, notConfirmed);
         }
-        record(acceptance);
+        if (!record(acceptance)) {
+            // Another attempt of the same keyed order gave up on it and withdrew it between this attempt's look at
+            // the record and its publication: the execution job skips a withdrawn order, so it will never execute.
+            LOG.warn("order {} was withdrawn by another attempt before it was recorded", acceptance.orderId());
+            return Queuing.WITHDRAWN;
+        }
         LOG.info(
                 "accepted {} {} {} at {}",
                 acceptance.side(),
@@ -172,15 +177,20 @@ public final class OrderPlacement {
         return Queuing.QUEUED;
     }
 
-    private void record(Acceptance acceptance) {
+    /** Records the queued order; false when the order's record says WITHDRAWN already. */
+    private boolean record(Acceptance acceptance) {
         OrderRecord record = acceptance.record();
         try {
-            calls.write(DYNAMODB, () -> orders.recordAccepted(record));
+            return calls.write(DYNAMODB, () -> orders.recordAccepted(record))
+                    || recordedStatus(acceptance.orderId())
+                            .filter(OrderStatus.WITHDRAWN::equals)
+                            .isEmpty();
         } catch (ApiException recordNotWritten) {
             LOG.warn(
                     "order {} is queued but its ACCEPTED record was not written; the execution job will write it",
                     acceptance.orderId(),
                     recordNotWritten);
+            return true;
         }
     }
 }

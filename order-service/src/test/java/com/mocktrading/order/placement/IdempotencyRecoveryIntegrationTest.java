@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mocktrading.core.dynamodb.TableDefinitions;
 import com.mocktrading.core.order.OrderStore;
+import com.mocktrading.domain.order.OrderStatus;
 import com.mocktrading.events.EventEnvelope;
 import com.mocktrading.events.Side;
 import com.mocktrading.events.Topics;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -47,6 +49,9 @@ class IdempotencyRecoveryIntegrationTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    OrderPlacement placement;
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
@@ -151,6 +156,19 @@ class IdempotencyRecoveryIntegrationTest {
         assertThat(publishedOrdersOf(user))
                 .extracting(event -> event.payload().orderId())
                 .containsExactly(newOrder);
+    }
+
+    @Test
+    void anAttemptWhoseOrderAnotherAttemptWithdrewMeanwhileIsNotAnsweredAsQueued() {
+        // Attempt B took a key over and found no record; before it recorded its publication, the slow attempt A
+        // gave up and withdrew the order. The execution job skips a withdrawn order: B must not answer 202.
+        String user = newUser();
+        Acceptance order = acceptance(user, "ACME", 2);
+        new OrderStore(dynamo(), TableDefinitions.ORDERS)
+                .withdraw(order.orderId(), user, "ACME", Side.BUY, 2, Instant.now());
+
+        assertThat(placement.queue(order, Duration.ofSeconds(10))).isEqualTo(OrderPlacement.Queuing.WITHDRAWN);
+        assertThat(placement.recordedStatus(order.orderId())).contains(OrderStatus.WITHDRAWN);
     }
 
     @Test
