@@ -78,6 +78,11 @@ MOCKTRADING_SECURITY_JWT_JWK_SET_URI: {{ required "security.jwt.jwkSetUri is req
 - ports:
     - {port: 53, protocol: UDP}
     - {port: 53, protocol: TCP}
+{{- if .root.Values.tracing.zipkinEndpoint }}
+# Spans to the trace collector.
+- ports:
+    - {port: {{ .root.Values.tracing.port }}, protocol: TCP}
+{{- end }}
 {{- $ports := .root.Values.networkPolicy.serverPorts }}
 {{- range .uses }}
 - ports:
@@ -106,4 +111,24 @@ http://{{ $host }}:9200
 {{- else if eq .server "clickhouse" -}}
 http://{{ $host }}:8123
 {{- end -}}
+{{- end }}
+
+{{/* The tracing agent's settings of a service (the agent itself and its properties are in the image). */}}
+{{- define "mock-trading.tracingEnv" -}}
+OTEL_SERVICE_NAME: {{ .component | quote }}
+{{- if .root.Values.tracing.zipkinEndpoint }}
+OTEL_TRACES_EXPORTER: zipkin
+OTEL_EXPORTER_ZIPKIN_ENDPOINT: {{ .root.Values.tracing.zipkinEndpoint | quote }}
+{{- else }}
+OTEL_TRACES_EXPORTER: none
+{{- end }}
+{{- end }}
+
+{{/* Where a cluster's Prometheus finds a pod's metrics without the operator's CRDs. */}}
+{{- define "mock-trading.scrapeAnnotations" -}}
+{{- if .root.Values.monitoring.podAnnotations }}
+prometheus.io/scrape: "true"
+prometheus.io/port: {{ .port | quote }}
+prometheus.io/path: {{ .path | quote }}
+{{- end }}
 {{- end }}

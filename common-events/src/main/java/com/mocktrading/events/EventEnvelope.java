@@ -43,4 +43,9 @@ public record EventEnvelope<P>(
             String eventId, String sourceService, int schemaVersion, P payload, TraceContext traceContext) {
         return new EventEnvelope<>(eventId, Instant.now(), sourceService, schemaVersion, payload, traceContext);
     }
+
+    /** This event carried on in another trace context (the span that hands it on), everything else unchanged. */
+    public EventEnvelope<P> withTraceContext(TraceContext context) {
+        return new EventEnvelope<>(eventId, eventTimestamp, sourceService, schemaVersion, payload, context);
+    }
 }

@@ -140,4 +140,13 @@ class EventRecordsTest {
                 .hasMessage("payload is required");
         assertThatThrownBy(() -> TraceContext.of(" ")).hasMessage("traceparent must not be blank");
     }
+
+    @Test
+    void theTraceIdIsReadFromAWellFormedTraceparentOnly() {
+        assertThat(TraceContext.of("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+                        .traceId())
+                .isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(TraceContext.of("00-abc-def-01").traceId()).isNull();
+        assertThat(TraceContext.of("garbage").traceId()).isNull();
+    }
 }

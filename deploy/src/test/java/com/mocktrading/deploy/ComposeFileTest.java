@@ -134,14 +134,14 @@ class ComposeFileTest {
     }
 
     @Test
-    void publishesOnlyTheGatewayAndTheFlinkUiAndOnlyOnLoopback() {
+    void publishesOnlyTheGatewayTheFlinkUiAndTheTraceUiAndOnlyOnLoopback() {
         Map<String, List<String>> published = new TreeMap<>();
         services.fields()
                 .forEachRemaining(entry -> entry.getValue().path("ports").forEach(port -> published
                         .computeIfAbsent(entry.getKey(), name -> new ArrayList<>())
                         .add(port.asText())));
         assertThat(published)
-                .containsOnlyKeys("api-gateway", "flink-jobmanager")
+                .containsOnlyKeys("api-gateway", "flink-jobmanager", "zipkin")
                 .allSatisfy((service, ports) -> assertThat(ports).allMatch(port -> port.startsWith("127.0.0.1:")));
     }
 

@@ -106,7 +106,7 @@ public final class ExecutionJob {
                 .transform(
                         "emit each outcome once",
                         TypeInformation.of(Outcome.class),
-                        new EmitOutcomesOnce(connectors.publishedOutcomes()))
+                        new EmitOutcomesOnce(connectors.publishedOutcomes(), config.tracing()))
                 .uid("emit-outcomes-once")
                 .sinkTo(connectors.outcomes())
                 .uid("trade-executed-sink")

@@ -3,6 +3,7 @@ package com.mocktrading.execution;
 import com.mocktrading.cli.CommandLine;
 import com.mocktrading.cli.StoreOption;
 import com.mocktrading.events.Topics;
+import com.mocktrading.tracing.TracingSettings;
 import java.io.Serializable;
 import java.time.Duration;
 
@@ -21,6 +22,7 @@ import java.time.Duration;
  *     transaction.max.timeout.ms (15 min by default); a transaction left open by a crashed attempt is aborted by
  *     then. An outcome whose transaction timed out is emitted again (see EmitOutcomesOnce), so a recovery that
  *     takes longer loses nothing.
+ * @param tracing where the job's spans go (none unless {@code --zipkin} is given)
  */
 public record ExecutionJobConfig(
         String kafkaBootstrapServers,
@@ -44,7 +46,8 @@ public record ExecutionJobConfig(
         Duration transactionTimeout,
         int conflictAttempts,
         int storeAttempts,
-        Duration storeBackoff)
+        Duration storeBackoff,
+        TracingSettings tracing)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -75,7 +78,11 @@ public record ExecutionJobConfig(
             .option("transaction-timeout-ms", "MS", "of the outcome sink's Kafka transactions", "300000")
             .option("conflict-attempts", "N", "transactions per order while its portfolio keeps changing", "20")
             .option("store-attempts", "N", "executions per order while DynamoDB or Redis fail", "5")
-            .option("store-backoff-ms", "MS", "first wait before another execution, doubling", "100");
+            .option("store-backoff-ms", "MS", "first wait before another execution, doubling", "100")
+            .option(
+                    "zipkin",
+                    "URL",
+                    "Zipkin's span endpoint, e.g. http://127.0.0.1:9411/api/v2/spans (no spans without)");
 
     /**
      * From the job's program arguments ({@code --name value}, as a Flink cluster passes them, or --name=value); the
@@ -108,6 +115,7 @@ public record ExecutionJobConfig(
                 Duration.ofMillis(Long.parseLong(args.get("transaction-timeout-ms"))),
                 Integer.parseInt(args.get("conflict-attempts")),
                 Integer.parseInt(args.get("store-attempts")),
-                Duration.ofMillis(Long.parseLong(args.get("store-backoff-ms"))));
+                Duration.ofMillis(Long.parseLong(args.get("store-backoff-ms"))),
+                new TracingSettings("execution-job", args.get("zipkin")));
     }
 }

@@ -69,12 +69,14 @@ public final class PersistenceJob {
                 env,
                 config,
                 "elasticsearch",
-                new ElasticsearchTradeSink(config.elasticsearchUrl(), settings, deadLetters(config, "elasticsearch")));
+                new ElasticsearchTradeSink(
+                        config.elasticsearchUrl(), settings, deadLetters(config, "elasticsearch"), config.tracing()));
         pipeline(
                 env,
                 config,
                 "clickhouse",
-                new ClickHouseTradeSink(config.clickHouseUrl(), settings, deadLetters(config, "clickhouse")));
+                new ClickHouseTradeSink(
+                        config.clickHouseUrl(), settings, deadLetters(config, "clickhouse"), config.tracing()));
     }
 
     private static DeadLetterTarget deadLetters(PersistenceJobConfig config, String pipeline) {

@@ -3,6 +3,7 @@ package com.mocktrading.persistence;
 import com.mocktrading.cli.CommandLine;
 import com.mocktrading.cli.StoreOption;
 import com.mocktrading.events.Topics;
+import com.mocktrading.tracing.TracingSettings;
 import java.io.Serializable;
 import java.time.Duration;
 
@@ -14,6 +15,7 @@ import java.time.Duration;
  * @param batchSize most events per bulk request / insert
  * @param maxTimeInBuffer how long an event may wait for its batch to fill
  * @param deadLetterTopic where records no store can take go (both pipelines; a header names which)
+ * @param tracing where the job's spans go (none unless {@code --zipkin} is given)
  */
 public record PersistenceJobConfig(
         String kafkaBootstrapServers,
@@ -25,7 +27,8 @@ public record PersistenceJobConfig(
         int parallelism,
         int batchSize,
         Duration maxTimeInBuffer,
-        String deadLetterTopic)
+        String deadLetterTopic,
+        TracingSettings tracing)
         implements Serializable {
 
     /** The job's options, each with its default. */
@@ -41,7 +44,11 @@ public record PersistenceJobConfig(
             .option("parallelism", "N", "of the job", "1")
             .option("batch-size", "N", "most events per bulk request or insert", "1000")
             .option("max-time-in-buffer-ms", "MS", "longest wait for a batch to fill", "500")
-            .option("dead-letter-topic", "TOPIC", "records no store can take", Topics.TRADE_EXECUTED_DEAD_LETTERS);
+            .option("dead-letter-topic", "TOPIC", "records no store can take", Topics.TRADE_EXECUTED_DEAD_LETTERS)
+            .option(
+                    "zipkin",
+                    "URL",
+                    "Zipkin's span endpoint, e.g. http://127.0.0.1:9411/api/v2/spans (no spans without)");
 
     public PersistenceJobConfig {
         if (batchSize < 1 || parallelism < 1 || checkpointInterval.isNegative() || maxTimeInBuffer.isNegative()) {
@@ -68,6 +75,7 @@ public record PersistenceJobConfig(
                 Integer.parseInt(arguments.get("parallelism")),
                 Integer.parseInt(arguments.get("batch-size")),
                 Duration.ofMillis(Long.parseLong(arguments.get("max-time-in-buffer-ms"))),
-                arguments.get("dead-letter-topic"));
+                arguments.get("dead-letter-topic"),
+                new TracingSettings("persistence-job", arguments.get("zipkin")));
     }
 }

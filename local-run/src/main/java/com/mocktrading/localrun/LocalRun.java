@@ -33,6 +33,16 @@ public final class LocalRun {
             .option("simulator-rate", "N", "price updates per second; 0 runs no simulator", Integer.toString((int)
                     DEFAULTS.simulatorRate()))
             .option("elasticsearch-heap", "SIZE", "Elasticsearch's heap", DEFAULTS.elasticsearchHeap())
+            .option(
+                    "zipkin-port",
+                    "PORT",
+                    "the trace UI (Zipkin) every service and job sends its spans to; 0 runs none",
+                    Integer.toString(DEFAULTS.zipkinPort()))
+            .option(
+                    "prometheus-port",
+                    "PORT",
+                    "Prometheus scraping every service and job (e.g. 9090); 0 runs none",
+                    Integer.toString(DEFAULTS.prometheusPort()))
             .option("kafka-port", "PORT", "Kafka", Integer.toString(DEFAULTS.kafkaPort()))
             .option(
                     "kafka-controller-port",
@@ -142,6 +152,12 @@ public final class LocalRun {
             OUT.println("  live prices and your order updates (WebSocket; send"
                     + " {\"type\":\"subscribe\",\"topics\":[\"prices:ACME\",\"orders\"]}):");
             OUT.println("    ws://127.0.0.1:" + settings.gatewayPort() + "/v1/marketdata?access_token=$TOKEN");
+            if (settings.zipkinPort() != 0) {
+                String zipkin = "http://127.0.0.1:" + settings.zipkinPort();
+                OUT.println("  an order's whole path: the X-Trace-Id header of its 202 (curl -i) names its trace,");
+                OUT.println("    " + zipkin + "/zipkin/traces/TRACE_ID; or search by order id: " + zipkin
+                        + "/zipkin/?annotationQuery=mocktrading.order_id%3DORDER_ID");
+            }
         }
     }
 }

@@ -9,6 +9,7 @@ import com.mocktrading.localstack.LocalServer;
 import com.mocktrading.localstack.flink.FlinkJarJob;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -58,7 +59,7 @@ final class LocalServices {
                                 version),
                         settings.gatewayPort(),
                         settings.gatewayManagementPort(),
-                        gateway(stack),
+                        traced(gateway(stack), stack, "api-gateway"),
                         logs)));
         return services;
     }
@@ -92,27 +93,46 @@ final class LocalServices {
      * its image (the local Flink cluster runs it: the official Flink image cannot run here).
      */
     static List<FlinkJarJob> jobs(LocalSystem stack, Path projectDirectory, String version) {
+        List<String> tracing = stack.spansUrl() == null ? List.of() : List.of("--zipkin", stack.spansUrl());
         return List.of(
                 job(
                         stack,
                         "execution-job",
                         jobJar(stack.settings(), "flink-execution-job", projectDirectory, version),
-                        List.of(
-                                "--kafka", stack.kafka().bootstrapServers(),
-                                "--dynamodb", dynamoDb(stack, "execution-job"),
-                                "--redis", redis(stack, "execution-job"),
-                                "--checkpoint-interval-ms", "2000",
-                                "--parallelism", "2")),
+                        withAll(
+                                tracing,
+                                "--kafka",
+                                stack.kafka().bootstrapServers(),
+                                "--dynamodb",
+                                dynamoDb(stack, "execution-job"),
+                                "--redis",
+                                redis(stack, "execution-job"),
+                                "--checkpoint-interval-ms",
+                                "2000",
+                                "--parallelism",
+                                "2")),
                 job(
                         stack,
                         "persistence-job",
                         jobJar(stack.settings(), "flink-persistence-job", projectDirectory, version),
-                        List.of(
-                                "--kafka", stack.kafka().bootstrapServers(),
-                                "--elasticsearch", elasticsearch(stack, "persistence-job"),
-                                "--clickhouse", clickHouse(stack, "persistence-job"),
-                                "--checkpoint-interval-ms", "2000",
-                                "--parallelism", "1")));
+                        withAll(
+                                tracing,
+                                "--kafka",
+                                stack.kafka().bootstrapServers(),
+                                "--elasticsearch",
+                                elasticsearch(stack, "persistence-job"),
+                                "--clickhouse",
+                                clickHouse(stack, "persistence-job"),
+                                "--checkpoint-interval-ms",
+                                "2000",
+                                "--parallelism",
+                                "1")));
+    }
+
+    private static List<String> withAll(List<String> first, String... then) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(List.of(then));
+        return all;
     }
 
     private static Path jobJar(LocalSystemSettings settings, String module, Path projectDirectory, String version) {
@@ -246,8 +266,15 @@ final class LocalServices {
                 launch(stack.settings(), name, service, port, projectDirectory, version),
                 port,
                 port,
-                environment(stack, service),
+                traced(environment(stack, service), stack, service),
                 logs);
+    }
+
+    /** {@code environment} and the agent's, for a process of {@code service}. */
+    private static Map<String, String> traced(Map<String, String> environment, LocalSystem stack, String service) {
+        Map<String, String> traced = new LinkedHashMap<>(environment);
+        traced.putAll(Telemetry.environment(service, stack.spansUrl()));
+        return traced;
     }
 
     /** {@code service}'s boot jar, or its image, which reads the development issuer's keys from the data directory. */
@@ -260,7 +287,8 @@ final class LocalServices {
             String version) {
         if (settings.images() == null) {
             return new ServiceLaunch.Jar(
-                    projectDirectory.resolve(service).resolve("target").resolve(service + "-" + version + ".jar"));
+                    projectDirectory.resolve(service).resolve("target").resolve(service + "-" + version + ".jar"),
+                    Telemetry.agentOptions(projectDirectory));
         }
         return new ServiceLaunch.Image(
                 settings.images(),

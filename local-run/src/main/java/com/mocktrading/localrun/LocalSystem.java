@@ -41,6 +41,7 @@ public final class LocalSystem implements AutoCloseable {
     private final ClickHouseServer clickHouse;
     private final FlinkClusterProcess flink;
     private final FaultProxies faultProxies;
+    private final ZipkinServer zipkin;
     private final List<LocalServer> started = new CopyOnWriteArrayList<>();
     private final Map<String, Duration> startupTimes = new LinkedHashMap<>();
     private final Supervisor supervisor = new Supervisor(this::servers);
@@ -67,8 +68,18 @@ public final class LocalSystem implements AutoCloseable {
         clickHouse = new ClickHouseServer(
                 settings.clickHouseHttpPort(), settings.clickHouseTcpPort(), data.resolve("clickhouse"));
         flink = new FlinkClusterProcess(
-                settings.flinkRestPort(), 4, data.resolve("flink/checkpoints"), logs.resolve("flink.log"));
+                settings.flinkRestPort(),
+                4,
+                data.resolve("flink/checkpoints"),
+                logs.resolve("flink.log"),
+                settings.prometheusPort() == 0 ? 0 : FreePorts.next());
         faultProxies = withFaultProxies ? new FaultProxies() : null;
+        zipkin = settings.zipkinPort() == 0 || settings.projectDirectory() == null
+                ? null
+                : new ZipkinServer(
+                        Telemetry.zipkinJar(settings.projectDirectory()),
+                        settings.zipkinPort(),
+                        logs.resolve("zipkin.log"));
     }
 
     /**
@@ -89,6 +100,9 @@ public final class LocalSystem implements AutoCloseable {
                         "elasticsearch", elasticsearch.httpUrl(),
                         "clickhouse", clickHouse.httpUrl()));
             }
+            if (zipkin != null) {
+                startTimed(zipkin);
+            }
             if (settings.projectDirectory() != null) {
                 DevTokenIssuer.loadOrCreate(LocalServices.devIssuerDirectory(settings));
                 for (LocalServer service : LocalServices.of(this, settings.projectDirectory(), projectVersion())) {
@@ -101,12 +115,39 @@ public final class LocalSystem implements AutoCloseable {
                     startTimed(feed);
                 }
             }
+            if (settings.prometheusPort() != 0) {
+                startTimed(new PrometheusServer(
+                        settings.prometheusPort(),
+                        settings.dataDirectory().resolve("prometheus"),
+                        Telemetry.alertRules(
+                                settings.projectDirectory() == null
+                                        ? Path.of("").toAbsolutePath()
+                                        : settings.projectDirectory()),
+                        scrapeTargets(),
+                        settings.dataDirectory().resolve("logs/prometheus.log")));
+            }
             supervisor.start();
             return report;
         } catch (Exception | Error e) {
             close();
             throw e;
         }
+    }
+
+    /** Every metrics endpoint of the run: each service's (replicas under one job) and the Flink cluster's. */
+    private Map<String, List<String>> scrapeTargets() {
+        Map<String, List<String>> targets = new LinkedHashMap<>();
+        targets.put("flink", List.of(flink.metricsUrl()));
+        if (settings.projectDirectory() == null) {
+            return targets;
+        }
+        for (LocalServer server : started) {
+            if (server instanceof ServiceProcess service && service.metricsUrl() != null) {
+                targets.computeIfAbsent(service.service(), name -> new ArrayList<>())
+                        .add(service.metricsUrl());
+            }
+        }
+        return targets;
     }
 
     /** The schemas, by the schema bootstrap's image when the services run from images (it is one of them). */
@@ -281,6 +322,11 @@ public final class LocalSystem implements AutoCloseable {
         return flink;
     }
 
+    /** Where the services and jobs send their spans: Zipkin's span endpoint, or null when the run has no trace UI. */
+    String spansUrl() {
+        return zipkin == null ? null : zipkin.spansUrl();
+    }
+
     public LocalSystemSettings settings() {
         return settings;
     }
@@ -296,6 +342,12 @@ public final class LocalSystem implements AutoCloseable {
         ports.put(settings.clickHouseHttpPort(), "clickhouse-port");
         ports.put(settings.clickHouseTcpPort(), "clickhouse-tcp-port");
         ports.put(settings.flinkRestPort(), "flink-port");
+        if (settings.zipkinPort() != 0) {
+            ports.put(settings.zipkinPort(), "zipkin-port");
+        }
+        if (settings.prometheusPort() != 0) {
+            ports.put(settings.prometheusPort(), "prometheus-port");
+        }
         if (settings.projectDirectory() != null) {
             settings.orderServicePorts().forEach(port -> ports.put(port, "order-service-port"));
             ports.put(settings.portfolioServicePort(), "portfolio-service-port");

@@ -18,6 +18,9 @@ import java.util.Map;
  * @param gatewayAddress the address the API gateway listens on: loopback unless asked otherwise
  *     ({@code --gateway-address=0.0.0.0}), since it hands out development tokens to whoever asks; every other
  *     process listens on loopback only
+ * @param zipkinPort the trace UI (Zipkin), which every service and job sends its spans to; 0 runs none (and the
+ *     services and jobs export no spans, their trace ids still in every log line)
+ * @param prometheusPort Prometheus, scraping every service and job; 0 (the default) runs none
  * @param projectDirectory the checkout whose built service jars to run, or null to run the servers only
  * @param images the project's images to run the services, the simulator and the schema bootstrap from, in
  *     containers on the host network (a Docker engine is needed); null runs the built jars
@@ -43,6 +46,8 @@ public record LocalSystemSettings(
         int symbols,
         double simulatorRate,
         String elasticsearchHeap,
+        int zipkinPort,
+        int prometheusPort,
         Path projectDirectory,
         ServiceImages images) {
 
@@ -79,6 +84,8 @@ public record LocalSystemSettings(
                 1000,
                 500,
                 "512m",
+                9411,
+                0,
                 Path.of("").toAbsolutePath(),
                 null);
     }
@@ -106,6 +113,8 @@ public record LocalSystemSettings(
                 1000,
                 50,
                 "512m",
+                0,
+                0,
                 projectDirectory,
                 null);
     }
@@ -118,6 +127,38 @@ public record LocalSystemSettings(
     /** These settings with the services run from the project's images tagged {@code tag} instead of its jars. */
     public LocalSystemSettings withServiceImages(String tag) {
         return copy(orderServicePorts, symbols, simulatorRate, new ServiceImages(tag));
+    }
+
+    /**
+     * These settings with a trace UI and Prometheus on free ports: every service and job sends its spans to the one
+     * and is scraped by the other.
+     */
+    public LocalSystemSettings withTelemetry() {
+        return new LocalSystemSettings(
+                dataDirectory,
+                kafkaPort,
+                kafkaControllerPort,
+                dynamoDbPort,
+                redisPort,
+                elasticsearchPort,
+                elasticsearchTransportPort,
+                clickHouseHttpPort,
+                clickHouseTcpPort,
+                flinkRestPort,
+                orderServicePorts,
+                portfolioServicePort,
+                queryServicePort,
+                marketDataServicePort,
+                gatewayPort,
+                gatewayManagementPort,
+                gatewayAddress,
+                symbols,
+                simulatorRate,
+                elasticsearchHeap,
+                FreePorts.next(),
+                FreePorts.next(),
+                projectDirectory,
+                images);
     }
 
     /** These settings with {@code replicas} of order-service: the first on its port, the others on free ones. */
@@ -155,6 +196,8 @@ public record LocalSystemSettings(
                 symbols,
                 simulatorRate,
                 elasticsearchHeap,
+                zipkinPort,
+                prometheusPort,
                 projectDirectory,
                 images);
     }
@@ -189,10 +232,17 @@ public record LocalSystemSettings(
                 number(options, "symbols", d.symbols()),
                 number(options, "simulator-rate", (int) d.simulatorRate()),
                 options.getOrDefault("elasticsearch-heap", d.elasticsearchHeap()),
+                portOrNone(options, "zipkin-port", d.zipkinPort()),
+                portOrNone(options, "prometheus-port", d.prometheusPort()),
                 "servers-only".equals(options.get("mode")) ? null : d.projectDirectory(),
                 options.containsKey("images") ? new ServiceImages(options.get("images")) : null);
         return chosen.withOrderServiceReplicas(
                 number(options, "order-service-replicas", d.orderServicePorts().size()));
+    }
+
+    /** A port, or 0 for none of that server. */
+    private static int portOrNone(Map<String, String> options, String name, int fallback) {
+        return number(options, name, fallback) == 0 ? 0 : port(options, name, fallback);
     }
 
     private static int port(Map<String, String> options, String name, int fallback) {

@@ -3,6 +3,7 @@ package com.mocktrading.localrun;
 import com.mocktrading.localstack.PrerequisiteMissingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -20,7 +21,12 @@ sealed interface ServiceLaunch {
         return false;
     }
 
-    record Jar(Path jar) implements ServiceLaunch {
+    /** The boot jar on this machine's JVM, with {@code jvmOptions} (the tracing agent's). */
+    record Jar(Path jar, List<String> jvmOptions) implements ServiceLaunch {
+
+        public Jar {
+            jvmOptions = List.copyOf(jvmOptions);
+        }
 
         @Override
         public List<String> command(Collection<String> environment) {
@@ -28,12 +34,13 @@ sealed interface ServiceLaunch {
                 throw new PrerequisiteMissingException(jar
                         + " is missing: build the project first (./run-local.sh does, or ./mvnw install -DskipTests)");
             }
-            return List.of(
+            List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx384m",
-                    "-XX:+UseSerialGC",
-                    "-jar",
-                    jar.toString());
+                    "-XX:+UseSerialGC"));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", jar.toString()));
+            return command;
         }
 
         @Override

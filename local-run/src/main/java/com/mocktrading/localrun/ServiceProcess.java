@@ -59,6 +59,18 @@ final class ServiceProcess extends ProcessBackedServer {
         return name;
     }
 
+    /** The service this process runs: its name without a replica's number. */
+    String service() {
+        return name.replaceFirst("-\\d+$", "");
+    }
+
+    /** Where Prometheus scrapes this service (its management port), or null for a process without Spring's. */
+    String metricsUrl() {
+        return SPRING_READINESS.equals(readinessPath)
+                ? "http://127.0.0.1:" + managementPort + "/actuator/prometheus"
+                : null;
+    }
+
     @Override
     public String endpoint() {
         return "http://127.0.0.1:" + port;

@@ -45,8 +45,9 @@ class LocalRunServicesIntegrationTest {
     @Test
     void servesOrdersAndPortfoliosThroughTheBuiltServicesAndStopsThemAll() throws Exception {
         Path checkout = Path.of("").toAbsolutePath().getParent();
-        LocalSystemSettings onFreePorts =
-                LocalSystemSettings.onFreePorts(SharedServers.directory("local-run-services"), checkout);
+        LocalSystemSettings onFreePorts = LocalSystemSettings.onFreePorts(
+                        SharedServers.directory("local-run-services"), checkout)
+                .withTelemetry();
         LocalSystemSettings settings = IMAGES == null ? onFreePorts : onFreePorts.withServiceImages(IMAGES);
         Set<ProcessHandle> before = ProcessHandle.current().descendants().collect(Collectors.toSet());
         List<ProcessHandle> started;
@@ -57,10 +58,13 @@ class LocalRunServicesIntegrationTest {
 
             HttpResponse<String> bought = journey.aliceBuysAndSeesTheOrderEverywhere();
             String orderId = JSON.readTree(bought.body()).get("orderId").asText();
+            journey.theOrdersTraceShowsItsWholePath(bought);
             journey.anotherUserSeesNoneOf(orderId);
             journey.theEdgeAnswersAsTheServicesDo(bought);
             journey.aliceSellsBackToHerOpeningCash();
             journey.theStoresReconcileWithNothingExcused();
+            journey.noTokenInSpansLogsOrMetrics();
+            journey.prometheusScrapesEveryMetricTheDashboardsAndAlertsUse();
             if (settings.images() != null) {
                 ImageCommands.assertAsComposeRunsThem(stack);
             }
@@ -140,6 +144,162 @@ class LocalRunServicesIntegrationTest {
             assertThat(body.get("cashBalance").asText()).isEqualTo("99950.00");
             assertThat(body.get("holdings").get(0).get("quantity").asLong()).isEqualTo(4);
             return placed;
+        }
+
+        /**
+         * One order's trace as the trace UI shows it: the gateway's request at its root; order-service; the
+         * execution (its price read and DynamoDB transaction as children) and the emission of its outcome; both
+         * stores' writes and market-data's push after that emission; and the history document naming the trace.
+         */
+        void theOrdersTraceShowsItsWholePath(HttpResponse<String> placed) throws Exception {
+            String traceId = placed.headers().firstValue("X-Trace-Id").orElseThrow();
+            String orderId = JSON.readTree(placed.body()).get("orderId").asText();
+            ZipkinTraces.Trace trace = new ZipkinTraces(settings.zipkinPort())
+                    .await(
+                            traceId,
+                            Set.of(
+                                    "api-gateway",
+                                    "order-service",
+                                    "execution-job",
+                                    "persistence-job",
+                                    "market-data-service"),
+                            Set.of(
+                                    "execute order",
+                                    "read price",
+                                    "dynamodb transaction",
+                                    "emit outcome",
+                                    "store in elasticsearch",
+                                    "store in clickhouse",
+                                    "push order update"),
+                            Duration.ofSeconds(90));
+
+            List<ZipkinTraces.TraceSpan> roots = trace.spans().stream()
+                    .filter(span -> span.parentId() == null)
+                    .toList();
+            assertThat(roots).as(trace.describe()).singleElement().satisfies(root -> assertThat(root.service())
+                    .isEqualTo("api-gateway"));
+            ZipkinTraces.TraceSpan root = roots.get(0);
+            ZipkinTraces.TraceSpan execute = trace.span("execution-job", "execute order");
+            assertThat(execute.tags()).containsEntry("mocktrading.order_id", orderId);
+            trace.assertDescends(
+                    execute, "an order-service span", span -> span.service().equals("order-service"));
+            trace.assertDescends(
+                    execute, "the gateway's request", span -> span.id().equals(root.id()));
+            for (String child : List.of("read price", "dynamodb transaction", "emit outcome")) {
+                assertThat(trace.parentOf(trace.span("execution-job", child)))
+                        .as("parent of '%s'", child)
+                        .hasValueSatisfying(parent -> assertThat(parent.id()).isEqualTo(execute.id()));
+            }
+            ZipkinTraces.TraceSpan emit = trace.span("execution-job", "emit outcome");
+            for (ZipkinTraces.TraceSpan after : List.of(
+                    trace.span("persistence-job", "store in elasticsearch"),
+                    trace.span("persistence-job", "store in clickhouse"),
+                    trace.span("market-data-service", "push order update"))) {
+                trace.assertDescends(
+                        after, "the emission of the outcome", span -> span.id().equals(emit.id()));
+            }
+
+            JsonNode hits = JSON.readTree(send(HttpRequest.newBuilder(URI.create(stack.elasticsearch()
+                                                    .httpUrl() + "/trading_trades-*/_search?q=orderId:" + orderId))
+                                    .build())
+                            .body())
+                    .path("hits")
+                    .path("hits");
+            assertThat(hits).hasSize(1);
+            assertThat(hits.get(0).path("_source").path("traceId").asText()).isEqualTo(traceId);
+        }
+
+        /**
+         * The token travelled in Authorization headers and in the WebSocket's query string throughout the journey:
+         * no span, no log line and no metric of any service holds it (or any other bearer credential).
+         */
+        void noTokenInSpansLogsOrMetrics() throws Exception {
+            String signature = token.substring(token.lastIndexOf('.') + 1);
+            String spans = new ZipkinTraces(settings.zipkinPort()).everything();
+            assertThat(spans).contains("api-gateway").doesNotContain(signature).doesNotContain("Bearer ");
+            try (var logs = java.nio.file.Files.list(settings.dataDirectory().resolve("logs"))) {
+                for (Path log : logs.filter(java.nio.file.Files::isRegularFile).toList()) {
+                    assertThat(java.nio.file.Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1))
+                            .as(log.toString())
+                            .doesNotContain(signature)
+                            .doesNotContain("Bearer ");
+                }
+            }
+            List<String> metrics = new java.util.ArrayList<>();
+            metrics.add("http://127.0.0.1:" + settings.gatewayManagementPort() + "/actuator/prometheus");
+            for (int port : List.of(
+                    settings.orderServicePorts().get(0),
+                    settings.portfolioServicePort(),
+                    settings.queryServicePort(),
+                    settings.marketDataServicePort())) {
+                metrics.add("http://127.0.0.1:" + port + "/actuator/prometheus");
+            }
+            for (String url : metrics) {
+                HttpResponse<String> scraped =
+                        send(HttpRequest.newBuilder(URI.create(url)).build());
+                assertThat(scraped.statusCode()).as(url).isEqualTo(200);
+                assertThat(scraped.body()).as(url).doesNotContain(signature).doesNotContain("Bearer");
+            }
+        }
+
+        /**
+         * Every service and the Flink cluster are scraped, and every metric a dashboard or an alert rule names exists
+         * (a misspelt or renamed metric would leave a panel empty and an alert silent), the executions among them.
+         */
+        void prometheusScrapesEveryMetricTheDashboardsAndAlertsUse() throws Exception {
+            String prometheus = "http://127.0.0.1:" + settings.prometheusPort();
+            Set<String> jobs = Set.of(
+                    "api-gateway",
+                    "order-service",
+                    "portfolio-service",
+                    "query-service",
+                    "market-data-service",
+                    "flink");
+            Set<String> referenced = MetricNames.referencedBy(
+                    Telemetry.alertRules(settings.projectDirectory().toAbsolutePath()),
+                    settings.projectDirectory().resolve("deploy/helm/mock-trading/files/grafana"));
+            assertThat(referenced).hasSizeGreaterThan(20);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            Set<String> up = Set.of();
+            Set<String> missing = referenced;
+            while (System.nanoTime() < deadline) {
+                JsonNode targets = JSON.readTree(send(HttpRequest.newBuilder(URI.create(prometheus + "/api/v1/targets"))
+                                        .build())
+                                .body())
+                        .path("data")
+                        .path("activeTargets");
+                up = new java.util.TreeSet<>();
+                for (JsonNode target : targets) {
+                    if ("up".equals(target.path("health").asText())) {
+                        up.add(target.path("labels").path("job").asText());
+                    }
+                }
+                Set<String> names = new java.util.HashSet<>();
+                JSON.readTree(send(HttpRequest.newBuilder(URI.create(prometheus + "/api/v1/label/__name__/values"))
+                                        .build())
+                                .body())
+                        .path("data")
+                        .forEach(name -> names.add(name.asText()));
+                missing = new java.util.TreeSet<>(referenced);
+                missing.removeAll(names);
+                if (up.containsAll(jobs) && missing.isEmpty()) {
+                    break;
+                }
+                Thread.sleep(2000);
+            }
+            assertThat(up).containsAll(jobs);
+            assertThat(missing)
+                    .as("metrics the dashboards and alerts name that nothing exports")
+                    .isEmpty();
+            JsonNode executed = JSON.readTree(send(HttpRequest.newBuilder(
+                                            URI.create(
+                                                    prometheus
+                                                            + "/api/v1/query?query=sum(flink_taskmanager_job_task_operator_status_ordersDecided%7Bstatus%3D%22EXECUTED%22%7D)"))
+                                    .build())
+                            .body())
+                    .path("data")
+                    .path("result");
+            assertThat(executed.get(0).path("value").get(1).asDouble()).isGreaterThanOrEqualTo(2);
         }
 
         void anotherUserSeesNoneOf(String orderId) throws Exception {

@@ -122,6 +122,38 @@ class SchemaBootstrapIntegrationTest {
     }
 
     @Test
+    void anIndexCreatedUnderTheOlderTemplateGetsItsNewFieldsAndTakesTheirDocuments() throws Exception {
+        try (RestClient rest =
+                RestClient.builder(HttpHost.create(TARGETS.elasticsearchUrl())).build()) {
+            ElasticsearchClient client =
+                    new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper()));
+            String index = "trading_trades-2020-01";
+            client.indices()
+                    .create(
+                            c -> c.index(index)
+                                    .withJson(
+                                            new java.io.StringReader(
+                                                    "{\"mappings\":{\"dynamic\":\"strict\",\"properties\":{\"eventId\":{\"type\":\"keyword\"}}}}")));
+            Map<String, Object> traced = Map.of("eventId", "e-old", "traceId", "4bf92f3577b34da6a3ce929d0e0e4736");
+            assertThat(catchThrowable(
+                            () -> client.index(i -> i.index(index).id("e-old").document(traced))))
+                    .hasMessageContaining("strict_dynamic_mapping_exception");
+
+            new SchemaBootstrap(TARGETS).apply();
+
+            client.index(i -> i.index(index).id("e-old").document(traced));
+            assertThat(client.indices()
+                            .getMapping(m -> m.index(index))
+                            .get(index)
+                            .mappings()
+                            .properties()
+                            .get("traceId")
+                            .isKeyword())
+                    .isTrue();
+        }
+    }
+
+    @Test
     void tradesTableAcceptsExecutedAndFailedTradesWithExactPrices() throws Exception {
         try (Client client = new Client.Builder()
                 .addEndpoint(TARGETS.clickHouseUrl())

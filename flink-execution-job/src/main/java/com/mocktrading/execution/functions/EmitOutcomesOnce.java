@@ -1,8 +1,13 @@
 package com.mocktrading.execution.functions;
 
+import com.mocktrading.events.TraceContext;
 import com.mocktrading.execution.records.Outcome;
 import com.mocktrading.execution.records.PendingOutcome;
 import com.mocktrading.execution.records.ReadPosition;
+import com.mocktrading.tracing.JobTracer;
+import com.mocktrading.tracing.TracingSettings;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,6 +60,7 @@ public final class EmitOutcomesOnce extends AbstractStreamOperator<Outcome>
             new MapStateDescriptor<>("pending-outcomes", String.class, PendingOutcome.class);
 
     private final PublishedOutcomes.Source readBackSource;
+    private final TracingSettings tracing;
 
     private transient MapState<String, PendingOutcome> pending;
     private transient MapState<String, Boolean> published;
@@ -72,10 +78,15 @@ public final class EmitOutcomesOnce extends AbstractStreamOperator<Outcome>
     private transient String topic;
     private transient Counter reEmitted;
     private transient Counter replaysEmitted;
+    private transient JobTracer tracer;
 
-    /** @param readBack what the outcomes topic holds: {@link OutcomeReadBack#of} in the job */
-    public EmitOutcomesOnce(PublishedOutcomes.Source readBack) {
+    /**
+     * @param readBack what the outcomes topic holds: {@link OutcomeReadBack#of} in the job
+     * @param tracing where the "emit outcome" spans go
+     */
+    public EmitOutcomesOnce(PublishedOutcomes.Source readBack, TracingSettings tracing) {
         this.readBackSource = readBack;
+        this.tracing = tracing;
     }
 
     @Override
@@ -94,6 +105,7 @@ public final class EmitOutcomesOnce extends AbstractStreamOperator<Outcome>
     @Override
     public void open() throws Exception {
         super.open();
+        tracer = tracing.open();
         pending = getRuntimeContext().getMapState(PENDING);
         MapStateDescriptor<String, Boolean> publishedDescriptor =
                 new MapStateDescriptor<>("published-order-ids", String.class, Boolean.class);
@@ -143,7 +155,7 @@ public final class EmitOutcomesOnce extends AbstractStreamOperator<Outcome>
             return; // a duplicate order event, or a replay of an outcome already on its way
         }
         if (!outcome.replayed()) {
-            output.collect(new StreamRecord<>(outcome));
+            emit(outcome);
         }
         pending.put(outcome.orderId(), new PendingOutcome(outcome, epoch, !outcome.replayed()));
         index(epoch, outcome.orderId(), outcome.userId());
@@ -170,6 +182,9 @@ public final class EmitOutcomesOnce extends AbstractStreamOperator<Outcome>
         try {
             if (readBack != null) {
                 readBack.close();
+            }
+            if (tracer != null) {
+                tracer.close();
             }
         } finally {
             super.close();
@@ -201,6 +216,22 @@ public final class EmitOutcomesOnce extends AbstractStreamOperator<Outcome>
             for (long mark : batch.marksReached()) {
                 emitWhatIsMissing(mark);
             }
+        }
+    }
+
+    /**
+     * Hands the outcome to the sink inside an "emit outcome" span, a child of its execution's span, whose context
+     * the record carries on (header and event), so that each emission, a repeated one too, is a step of the trace.
+     */
+    private void emit(Outcome outcome) {
+        TraceContext executed = outcome.event().traceContext();
+        Span span = tracer.start("emit outcome", SpanKind.PRODUCER, executed);
+        span.setAttribute("messaging.destination.name", topic);
+        span.setAttribute("mocktrading.order_id", outcome.orderId());
+        try {
+            output.collect(new StreamRecord<>(outcome.withTraceContext(JobTracer.contextOf(span, executed))));
+        } finally {
+            span.end();
         }
     }
 
@@ -241,7 +272,7 @@ public final class EmitOutcomesOnce extends AbstractStreamOperator<Outcome>
                         order.getValue(),
                         topic);
             }
-            output.collect(new StreamRecord<>(outcome.outcome()));
+            emit(outcome.outcome());
             pending.put(order.getKey(), new PendingOutcome(outcome.outcome(), epoch, true));
             index(epoch, order.getKey(), order.getValue());
         }

@@ -12,12 +12,17 @@ import com.mocktrading.events.EventEnvelope;
 import com.mocktrading.events.TradeOrderPayload;
 import com.mocktrading.execution.ExecutionJobConfig;
 import com.mocktrading.execution.records.Outcome;
+import com.mocktrading.tracing.JobTracer;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -34,7 +39,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * one after the other (a failed order fails the ones chained after it, so order holds across failures),
  * different users' orders run concurrently on a bounded pool. Outcomes come back in
  * input order; in-flight orders are part of every checkpoint and are re-executed after a recovery, which the
- * stores' once-only condition turns into the stored outcome, marked as a replay.
+ * stores' once-only condition turns into the stored outcome, marked as a replay. Each execution is a span of the
+ * order's trace ("execute order", with the price read and each DynamoDB transaction as its children); the outcome
+ * event carries that span's context on.
  */
 public final class ExecuteOrders extends RichAsyncFunction<EventEnvelope<TradeOrderPayload>, Outcome> {
 
@@ -49,6 +56,8 @@ public final class ExecuteOrders extends RichAsyncFunction<EventEnvelope<TradeOr
     private transient OrderExecutor executor;
     private transient PerUserChain chain;
     private transient Retry storeRetry;
+    private transient JobTracer tracer;
+    private transient ExecutionMetrics metrics;
 
     public ExecuteOrders(ExecutionJobConfig config, DynamoDbClientFactory dynamoDb) {
         this.config = config;
@@ -57,6 +66,8 @@ public final class ExecuteOrders extends RichAsyncFunction<EventEnvelope<TradeOr
 
     @Override
     public void open(OpenContext context) {
+        tracer = config.tracing().open();
+        metrics = new ExecutionMetrics(getRuntimeContext().getMetricGroup());
         pool = Executors.newFixedThreadPool(config.executorThreads());
         dynamo = dynamoDb.create(config);
         RedisURI uri = RedisURI.create(config.redisUri());
@@ -67,8 +78,9 @@ public final class ExecuteOrders extends RichAsyncFunction<EventEnvelope<TradeOr
         PortfolioStore portfolios = new PortfolioStore(dynamo, config.portfoliosTable(), config.fundingTable());
         executor = new OrderExecutor(
                 user -> portfolios.find(user, PortfolioStore.Consistency.STRONG),
-                new ExecutionStore(dynamo, config.portfoliosTable(), config.ordersTable()),
-                symbol -> priceWithRetries(prices, symbol),
+                new TracedExecutionRecords(
+                        new ExecutionStore(dynamo, config.portfoliosTable(), config.ordersTable()), tracer),
+                symbol -> tracedPrice(prices, symbol),
                 Clock.systemUTC(),
                 config.priceStaleness(),
                 config.conflictAttempts());
@@ -96,11 +108,54 @@ public final class ExecuteOrders extends RichAsyncFunction<EventEnvelope<TradeOr
 
     /** The order's outcome event; none for an order that order-service withdrew. */
     private List<Outcome> execute(EventEnvelope<TradeOrderPayload> order) {
-        Optional<Decision> decision = Retry.decorateSupplier(storeRetry, () -> executor.execute(order.payload()))
-                .get();
-        return decision.map(decided -> List.of(
-                        new Outcome(OutcomeEvents.of(decided.outcome(), order.traceContext()), decided.replayed())))
-                .orElse(List.of());
+        TradeOrderPayload payload = order.payload();
+        Span span = tracer.start("execute order", SpanKind.CONSUMER, order.traceContext());
+        span.setAttribute("mocktrading.order_id", payload.orderId());
+        span.setAttribute("mocktrading.user_id", payload.userId());
+        span.setAttribute("mocktrading.symbol", payload.symbol());
+        try (Scope ignored = span.makeCurrent()) {
+            Optional<Decision> decision = Retry.decorateSupplier(storeRetry, () -> executor.execute(payload))
+                    .get();
+            decision.ifPresentOrElse(
+                    decided -> {
+                        span.setAttribute(
+                                "mocktrading.status", decided.outcome().status().name());
+                        if (!decided.replayed()) {
+                            metrics.decided(payload, decided.outcome());
+                        }
+                    },
+                    () -> {
+                        span.setAttribute("mocktrading.status", "WITHDRAWN");
+                        metrics.withdrawn();
+                    });
+            return decision.map(decided -> List.of(new Outcome(
+                            OutcomeEvents.of(decided.outcome(), JobTracer.contextOf(span, order.traceContext())),
+                            decided.replayed())))
+                    .orElse(List.of());
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private Optional<LatestPrice> tracedPrice(PriceCache prices, String symbol) {
+        Span span = tracer.startChild("read price");
+        span.setAttribute("db.system.name", "redis");
+        span.setAttribute("mocktrading.symbol", symbol);
+        try {
+            Optional<LatestPrice> price = priceWithRetries(prices, symbol);
+            span.setAttribute("mocktrading.price_found", price.isPresent());
+            return price;
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR);
+            throw e;
+        } finally {
+            span.end();
+        }
     }
 
     private Optional<LatestPrice> priceWithRetries(PriceCache prices, String symbol) {
@@ -126,6 +181,9 @@ public final class ExecuteOrders extends RichAsyncFunction<EventEnvelope<TradeOr
         }
         if (dynamo != null) {
             dynamo.close();
+        }
+        if (tracer != null) {
+            tracer.close();
         }
     }
 

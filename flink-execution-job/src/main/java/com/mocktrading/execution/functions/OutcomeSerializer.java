@@ -1,6 +1,7 @@
 package com.mocktrading.execution.functions;
 
 import com.mocktrading.events.Topics;
+import com.mocktrading.events.kafka.TraceHeaders;
 import com.mocktrading.execution.records.Outcome;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
@@ -19,9 +20,12 @@ public final class OutcomeSerializer implements KafkaRecordSerializationSchema<O
 
     @Override
     public ProducerRecord<byte[], byte[]> serialize(Outcome outcome, KafkaSinkContext context, Long timestamp) {
-        return new ProducerRecord<>(
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(
                 topic,
                 Topics.TRADE_EXECUTED.keyOf(outcome.event()).getBytes(StandardCharsets.UTF_8),
                 Topics.TRADE_EXECUTED.serde().serialize(outcome.event()));
+        // The consumers' agents (market-data-service) continue the trace from the header.
+        TraceHeaders.write(record.headers(), outcome.event().traceContext());
+        return record;
     }
 }

@@ -3,13 +3,16 @@ package com.mocktrading.execution.functions;
 import com.mocktrading.events.EventEnvelope;
 import com.mocktrading.events.OrderIds;
 import com.mocktrading.events.Topics;
+import com.mocktrading.events.TraceContext;
 import com.mocktrading.events.TradeOrderPayload;
 import com.mocktrading.events.UserIds;
 import com.mocktrading.execution.records.DeadLetter;
 import com.mocktrading.execution.records.RawRecord;
 import com.mocktrading.execution.serialization.EventTypeInfo;
+import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -26,6 +29,13 @@ public final class ParseOrders extends ProcessFunction<RawRecord, EventEnvelope<
     private static final long serialVersionUID = 1L;
     public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {};
 
+    private transient Counter deadLettered;
+
+    @Override
+    public void open(OpenContext context) {
+        deadLettered = getRuntimeContext().getMetricGroup().counter("ordersDeadLettered");
+    }
+
     @Override
     public void processElement(RawRecord record, Context context, Collector<EventEnvelope<TradeOrderPayload>> out) {
         try {
@@ -36,8 +46,13 @@ public final class ParseOrders extends ProcessFunction<RawRecord, EventEnvelope<
             if (!UserIds.isValid(order.payload().userId())) {
                 throw new IllegalArgumentException("userId is not 1 to 64 of [A-Za-z0-9._@-]");
             }
-            out.collect(order);
+            // The header is the publishing span's context, the closest parent; the event's copy is the fallback.
+            out.collect(
+                    record.traceparent() == null
+                            ? order
+                            : order.withTraceContext(new TraceContext(record.traceparent(), record.tracestate())));
         } catch (RuntimeException poison) {
+            deadLettered.inc();
             context.output(
                     DEAD_LETTERS, new DeadLetter(record.key(), record.value(), String.valueOf(poison.getMessage())));
         }

@@ -1,6 +1,7 @@
 package com.mocktrading.execution.records;
 
 import com.mocktrading.events.EventEnvelope;
+import com.mocktrading.events.TraceContext;
 import com.mocktrading.events.TradeExecutedPayload;
 import com.mocktrading.execution.serialization.EventTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
@@ -20,5 +21,10 @@ public record Outcome(
 
     public String orderId() {
         return event.payload().orderId();
+    }
+
+    /** This outcome handed on by another span (the one that emits it). */
+    public Outcome withTraceContext(TraceContext context) {
+        return new Outcome(event.withTraceContext(context), replayed);
     }
 }

@@ -7,6 +7,7 @@ import com.mocktrading.events.Side;
 import com.mocktrading.events.Topics;
 import com.mocktrading.events.TradeExecutedPayload;
 import com.mocktrading.execution.records.Outcome;
+import com.mocktrading.tracing.TracingSettings;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
@@ -135,7 +136,9 @@ class EmitOutcomesOnceTest {
     private static KeyedOneInputStreamOperatorTestHarness<String, Outcome, Outcome> harness(ScriptedOutcomes topic)
             throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(
-                new EmitOutcomesOnce(topic.source()), Outcome::userId, Types.STRING);
+                new EmitOutcomesOnce(topic.source(), new TracingSettings("execution-job", null)),
+                Outcome::userId,
+                Types.STRING);
     }
 
     private void completeCheckpoint(long id) throws Exception {

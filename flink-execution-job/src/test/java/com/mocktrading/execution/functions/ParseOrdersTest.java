@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mocktrading.events.EventEnvelope;
 import com.mocktrading.events.Side;
 import com.mocktrading.events.Topics;
+import com.mocktrading.events.TraceContext;
 import com.mocktrading.events.TradeOrderPayload;
 import com.mocktrading.execution.records.DeadLetter;
 import com.mocktrading.execution.records.RawRecord;
@@ -44,6 +45,21 @@ class ParseOrdersTest {
     }
 
     @Test
+    void theTraceContextHeaderOfThePublishingSpanIsTheParentTheOrderCarriesOn() throws Exception {
+        EventEnvelope<TradeOrderPayload> order = order("order-1", "user-1")
+                .withTraceContext(TraceContext.of("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
+        byte[] value = Topics.TRADE_ORDERS.serde().serialize(order);
+        String published = "00-4bf92f3577b34da6a3ce929d0e0e4736-b7ad6b7169203331-01";
+
+        harness.processElement(new RawRecord(key(), value, published, "congo=t61rcWkgMzE"), 0);
+        harness.processElement(raw(value), 0);
+
+        assertThat(harness.extractOutputValues())
+                .extracting(EventEnvelope::traceContext)
+                .containsExactly(new TraceContext(published, "congo=t61rcWkgMzE"), order.traceContext());
+    }
+
+    @Test
     void poisonGoesToTheDeadLettersWithItsBytesAndWhyAndTheNextOrderStillPasses() throws Exception {
         byte[] notJson = "not an event".getBytes(StandardCharsets.UTF_8);
         byte[] badOrderId = Topics.TRADE_ORDERS.serde().serialize(order("order#1", "user-1"));
@@ -75,7 +91,7 @@ class ParseOrdersTest {
     }
 
     private static RawRecord raw(byte[] value) {
-        return new RawRecord(key(), value);
+        return new RawRecord(key(), value, null, null);
     }
 
     private static byte[] key() {

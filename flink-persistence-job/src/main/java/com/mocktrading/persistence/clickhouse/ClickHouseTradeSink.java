@@ -9,6 +9,7 @@ import com.mocktrading.persistence.sink.StoredTrade;
 import com.mocktrading.persistence.sink.TradeStoreSink;
 import com.mocktrading.persistence.sink.TradeStoreWriter;
 import com.mocktrading.persistence.source.TradeRecord;
+import com.mocktrading.tracing.TracingSettings;
 import java.util.Collection;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
@@ -20,8 +21,9 @@ public final class ClickHouseTradeSink extends TradeStoreSink {
 
     private final String url;
 
-    public ClickHouseTradeSink(String url, SinkSettings settings, DeadLetterTarget deadLetters) {
-        super(ClickHouseTradeSink::stored, settings, deadLetters);
+    public ClickHouseTradeSink(
+            String url, SinkSettings settings, DeadLetterTarget deadLetters, TracingSettings tracing) {
+        super(ClickHouseTradeSink::stored, settings, deadLetters, tracing);
         this.url = url;
     }
 
@@ -32,10 +34,11 @@ public final class ClickHouseTradeSink extends TradeStoreSink {
     @Override
     protected TradeStoreWriter newWriter(
             DeadLetterTarget deadLetters,
+            TracingSettings tracing,
             ElementConverter<TradeRecord, StoredTrade> converter,
             WriterInitContext context,
             AsyncSinkWriterConfiguration configuration,
             Collection<BufferedRequestState<StoredTrade>> state) {
-        return new ClickHouseTradeWriter(url, deadLetters, converter, context, configuration, state);
+        return new ClickHouseTradeWriter(url, deadLetters, tracing, converter, context, configuration, state);
     }
 }

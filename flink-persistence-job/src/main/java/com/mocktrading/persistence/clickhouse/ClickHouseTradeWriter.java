@@ -9,6 +9,7 @@ import com.mocktrading.persistence.sink.StoredTrade;
 import com.mocktrading.persistence.sink.TradeStoreWriter;
 import com.mocktrading.persistence.sink.WriteOutcome;
 import com.mocktrading.persistence.source.TradeRecord;
+import com.mocktrading.tracing.TracingSettings;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
@@ -44,11 +45,12 @@ final class ClickHouseTradeWriter extends TradeStoreWriter {
     ClickHouseTradeWriter(
             String url,
             DeadLetterTarget deadLetters,
+            TracingSettings tracing,
             ElementConverter<TradeRecord, StoredTrade> converter,
             WriterInitContext context,
             AsyncSinkWriterConfiguration configuration,
             Collection<BufferedRequestState<StoredTrade>> state) {
-        super("clickhouse", deadLetters, converter, context, configuration, state);
+        super("clickhouse", "store in ClickHouse", deadLetters, tracing, converter, context, configuration, state);
         // Plain responses: ClickHouse 18.16 answers a compressed request with an empty body.
         this.client = new Client.Builder()
                 .addEndpoint(url)

@@ -9,6 +9,7 @@ import com.mocktrading.persistence.sink.StoredTrade;
 import com.mocktrading.persistence.sink.TradeStoreSink;
 import com.mocktrading.persistence.sink.TradeStoreWriter;
 import com.mocktrading.persistence.source.TradeRecord;
+import com.mocktrading.tracing.TracingSettings;
 import java.util.Collection;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
@@ -20,8 +21,9 @@ public final class ElasticsearchTradeSink extends TradeStoreSink {
 
     private final String url;
 
-    public ElasticsearchTradeSink(String url, SinkSettings settings, DeadLetterTarget deadLetters) {
-        super(ElasticsearchTradeSink::stored, settings, deadLetters);
+    public ElasticsearchTradeSink(
+            String url, SinkSettings settings, DeadLetterTarget deadLetters, TracingSettings tracing) {
+        super(ElasticsearchTradeSink::stored, settings, deadLetters, tracing);
         this.url = url;
     }
 
@@ -36,10 +38,11 @@ public final class ElasticsearchTradeSink extends TradeStoreSink {
     @Override
     protected TradeStoreWriter newWriter(
             DeadLetterTarget deadLetters,
+            TracingSettings tracing,
             ElementConverter<TradeRecord, StoredTrade> converter,
             WriterInitContext context,
             AsyncSinkWriterConfiguration configuration,
             Collection<BufferedRequestState<StoredTrade>> state) {
-        return new ElasticsearchTradeWriter(url, deadLetters, converter, context, configuration, state);
+        return new ElasticsearchTradeWriter(url, deadLetters, tracing, converter, context, configuration, state);
     }
 }

@@ -11,6 +11,7 @@ import com.mocktrading.persistence.sink.StoredTrade;
 import com.mocktrading.persistence.sink.TradeStoreWriter;
 import com.mocktrading.persistence.sink.WriteOutcome;
 import com.mocktrading.persistence.source.TradeRecord;
+import com.mocktrading.tracing.TracingSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -38,11 +39,20 @@ final class ElasticsearchTradeWriter extends TradeStoreWriter {
     ElasticsearchTradeWriter(
             String url,
             DeadLetterTarget deadLetters,
+            TracingSettings tracing,
             ElementConverter<TradeRecord, StoredTrade> converter,
             WriterInitContext context,
             AsyncSinkWriterConfiguration configuration,
             Collection<BufferedRequestState<StoredTrade>> state) {
-        super("elasticsearch", deadLetters, converter, context, configuration, state);
+        super(
+                "elasticsearch",
+                "store in Elasticsearch",
+                deadLetters,
+                tracing,
+                converter,
+                context,
+                configuration,
+                state);
         this.rest = RestClient.builder(HttpHost.create(url))
                 .setRequestConfigCallback(
                         request -> request.setConnectTimeout(2_000).setSocketTimeout(30_000))

@@ -2,6 +2,7 @@ package com.mocktrading.persistence.sink;
 
 import com.mocktrading.events.EventEnvelope;
 import com.mocktrading.events.Topics;
+import com.mocktrading.events.TraceContext;
 import com.mocktrading.events.TradeExecutedPayload;
 import com.mocktrading.persistence.source.TradeRecord;
 import java.io.Serializable;
@@ -40,7 +41,14 @@ public final class StoredTradeConverter implements ElementConverter<TradeRecord,
     @Override
     public StoredTrade apply(TradeRecord record, SinkWriter.Context context) {
         try {
-            return shape.apply(Topics.TRADE_EXECUTED.serde().deserialize(record.value()));
+            EventEnvelope<TradeExecutedPayload> event =
+                    Topics.TRADE_EXECUTED.serde().deserialize(record.value());
+            // The header is the emitting span's context, the closest parent; the event's copy is the fallback.
+            return shape.apply(event)
+                    .tracedBy(
+                            record.traceparent() == null
+                                    ? event.traceContext()
+                                    : new TraceContext(record.traceparent(), record.tracestate()));
         } catch (RuntimeException e) {
             if (malformed != null) {
                 malformed.inc();

@@ -2,6 +2,7 @@ package com.mocktrading.persistence.sink;
 
 import com.mocktrading.persistence.deadletter.DeadLetterTarget;
 import com.mocktrading.persistence.source.TradeRecord;
+import com.mocktrading.tracing.TracingSettings;
 import java.util.Collection;
 import java.util.List;
 import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
@@ -26,8 +27,13 @@ public abstract class TradeStoreSink extends AsyncSinkBase<TradeRecord, StoredTr
 
     private final SinkSettings settings;
     private final DeadLetterTarget deadLetters;
+    private final TracingSettings tracing;
 
-    protected TradeStoreSink(StoredTradeConverter.Shape shape, SinkSettings settings, DeadLetterTarget deadLetters) {
+    protected TradeStoreSink(
+            StoredTradeConverter.Shape shape,
+            SinkSettings settings,
+            DeadLetterTarget deadLetters,
+            TracingSettings tracing) {
         super(
                 new StoredTradeConverter(shape),
                 settings.maxBatchSize(),
@@ -40,6 +46,7 @@ public abstract class TradeStoreSink extends AsyncSinkBase<TradeRecord, StoredTr
                 false);
         this.settings = settings;
         this.deadLetters = deadLetters;
+        this.tracing = tracing;
     }
 
     @Override
@@ -60,11 +67,12 @@ public abstract class TradeStoreSink extends AsyncSinkBase<TradeRecord, StoredTr
                 .setRequestTimeoutMS(getRequestTimeoutMS())
                 .setFailOnTimeout(getFailOnTimeout())
                 .build();
-        return newWriter(deadLetters, getElementConverter(), context, configuration, state);
+        return newWriter(deadLetters, tracing, getElementConverter(), context, configuration, state);
     }
 
     protected abstract TradeStoreWriter newWriter(
             DeadLetterTarget deadLetters,
+            TracingSettings tracing,
             ElementConverter<TradeRecord, StoredTrade> converter,
             WriterInitContext context,
             AsyncSinkWriterConfiguration configuration,

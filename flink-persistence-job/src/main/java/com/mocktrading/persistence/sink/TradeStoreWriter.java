@@ -3,6 +3,11 @@ package com.mocktrading.persistence.sink;
 import com.mocktrading.persistence.deadletter.DeadLetterTarget;
 import com.mocktrading.persistence.deadletter.DeadLetters;
 import com.mocktrading.persistence.source.TradeRecord;
+import com.mocktrading.tracing.JobTracer;
+import com.mocktrading.tracing.TracingSettings;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,21 +37,28 @@ public abstract class TradeStoreWriter extends AsyncSinkWriter<TradeRecord, Stor
     private static final Logger LOG = LoggerFactory.getLogger(TradeStoreWriter.class);
 
     private final String store;
+    private final String spanName;
+    private final JobTracer tracer;
     private final Backoff backoff;
     private final DeadLetters deadLetters;
     private final Counter written;
     private final Counter retried;
     private final Counter deadLettered;
 
+    /** @param spanName of each trade's write, a step of the trace its event carried */
     protected TradeStoreWriter(
             String store,
+            String spanName,
             DeadLetterTarget deadLetterTarget,
+            TracingSettings tracing,
             ElementConverter<TradeRecord, StoredTrade> converter,
             WriterInitContext context,
             AsyncSinkWriterConfiguration configuration,
             Collection<BufferedRequestState<StoredTrade>> state) {
         super(converter, context, configuration, state);
         this.store = store;
+        this.spanName = spanName;
+        this.tracer = tracing.open();
         this.backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(30), store + "-sink-retries");
         this.deadLetters = deadLetterTarget.open();
         this.written = context.metricGroup().counter("tradesWritten");
@@ -70,6 +82,7 @@ public abstract class TradeStoreWriter extends AsyncSinkWriter<TradeRecord, Stor
                 storable.add(entry);
             }
         }
+        List<Span> spans = spansOf(storable);
         CompletionStage<WriteOutcome> attempt;
         try {
             attempt =
@@ -82,9 +95,11 @@ public abstract class TradeStoreWriter extends AsyncSinkWriter<TradeRecord, Stor
             Throwable cause =
                     error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
             if (cause != null) {
+                endSpans(spans, cause.toString());
                 retryLater(batch, result, cause.toString());
                 return;
             }
+            endSpans(spans, outcome.retry().isEmpty() && outcome.refused().isEmpty() ? null : "not all stored");
             deadLetter(outcome.refused()).whenComplete((ignored, unsent) -> {
                 List<StoredTrade> retry = new ArrayList<>(outcome.retry());
                 if (unsent != null) {
@@ -103,6 +118,31 @@ public abstract class TradeStoreWriter extends AsyncSinkWriter<TradeRecord, Stor
                 }
             });
         });
+    }
+
+    /**
+     * One span per trade of the request (the bulk request or insert that writes it): the request is each trade's
+     * write. Ended when the store answered; a trade retried later gets a span for each attempt.
+     */
+    private List<Span> spansOf(List<StoredTrade> trades) {
+        List<Span> spans = new ArrayList<>(trades.size());
+        for (StoredTrade trade : trades) {
+            Span span = tracer.start(spanName, SpanKind.CLIENT, trade.trace());
+            span.setAttribute("db.system.name", store);
+            span.setAttribute("mocktrading.event_id", trade.id());
+            span.setAttribute("mocktrading.batch_size", trades.size());
+            spans.add(span);
+        }
+        return spans;
+    }
+
+    private static void endSpans(List<Span> spans, String failure) {
+        for (Span span : spans) {
+            if (failure != null) {
+                span.setStatus(StatusCode.ERROR, failure);
+            }
+            span.end();
+        }
     }
 
     private CompletableFuture<Void> deadLetter(List<WriteOutcome.Refusal> refused) {
@@ -130,5 +170,6 @@ public abstract class TradeStoreWriter extends AsyncSinkWriter<TradeRecord, Stor
         backoff.close();
         deadLetters.close();
         super.close();
+        tracer.close();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mocktrading.events.ExecutionStatus;
 import com.mocktrading.events.Side;
 import com.mocktrading.events.Topics;
+import com.mocktrading.events.TraceContext;
 import com.mocktrading.events.TradeExecutedPayload;
 import com.mocktrading.persistence.source.TradeRecord;
 import java.math.BigDecimal;
@@ -16,21 +17,38 @@ import org.junit.jupiter.api.Test;
 
 class StoredTradeConverterTest {
 
+    private static final TraceContext TRACED =
+            TraceContext.of("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+
     private static final StoredTradeConverter TO_ID_AND_SYMBOL = new StoredTradeConverter(event ->
             new StoredTrade(event.eventId(), "somewhere", event.payload().symbol()));
 
     @Test
     void shapesAValidEventForItsStore() {
-        StoredTrade stored = TO_ID_AND_SYMBOL.apply(new TradeRecord("trades@0:7", event("o-1")), null);
+        StoredTrade stored = TO_ID_AND_SYMBOL.apply(new TradeRecord("trades@0:7", event("o-1"), null, null), null);
 
-        assertThat(stored).isEqualTo(new StoredTrade("outcome-o-1", "somewhere", "ACME"));
+        assertThat(stored).isEqualTo(new StoredTrade("outcome-o-1", "somewhere", "ACME", TRACED));
         assertThat(stored.isUnstorable()).isFalse();
+    }
+
+    @Test
+    void aTradesWriteContinuesTheEmittingSpanOfItsHeaderElseTheEventsOwnContext() {
+        String emitted = "00-4bf92f3577b34da6a3ce929d0e0e4736-b7ad6b7169203331-01";
+
+        assertThat(TO_ID_AND_SYMBOL
+                        .apply(new TradeRecord("trades@0:7", event("o-1"), emitted, null), null)
+                        .trace())
+                .isEqualTo(TraceContext.of(emitted));
+        assertThat(TO_ID_AND_SYMBOL
+                        .apply(new TradeRecord("trades@0:7", event("o-1"), null, null), null)
+                        .trace())
+                .isEqualTo(TRACED);
     }
 
     @Test
     void aRecordThatIsNoEventBecomesAnUnstorableEntryNamedByItsPosition() {
         StoredTrade stored = TO_ID_AND_SYMBOL.apply(
-                new TradeRecord("trades@2:41", "not an event".getBytes(StandardCharsets.UTF_8)), null);
+                new TradeRecord("trades@2:41", "not an event".getBytes(StandardCharsets.UTF_8), null, null), null);
 
         assertThat(stored.isUnstorable()).isTrue();
         assertThat(stored.id()).isEqualTo("trades@2:41");
@@ -44,7 +62,7 @@ class StoredTradeConverterTest {
             throw new ArithmeticException("Overflow");
         });
 
-        assertThat(refusing.apply(new TradeRecord("trades@0:8", event("o-2")), null)
+        assertThat(refusing.apply(new TradeRecord("trades@0:8", event("o-2"), null, null), null)
                         .unstorableReason())
                 .isEqualTo("not a valid trade_executed event: Overflow");
     }
@@ -70,6 +88,6 @@ class StoredTradeConverterTest {
                                 new BigDecimal("10.25"),
                                 Instant.parse("2026-11-30T12:00:00Z"),
                                 null),
-                        null));
+                        TRACED));
     }
 }

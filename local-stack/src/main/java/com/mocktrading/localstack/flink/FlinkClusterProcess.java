@@ -19,19 +19,22 @@ public final class FlinkClusterProcess extends ProcessBackedServer {
     private final int slots;
     private final Path checkpointDirectory;
     private final Path processLog;
+    private final int metricsPort;
 
-    public FlinkClusterProcess(int restPort, int slots, Path checkpointDirectory, Path processLog) {
+    /** @param metricsPort Flink's Prometheus reporter's port, 0 for none (see {@link FlinkMiniCluster}) */
+    public FlinkClusterProcess(int restPort, int slots, Path checkpointDirectory, Path processLog, int metricsPort) {
         super(Duration.ofSeconds(90), Duration.ofSeconds(30));
         this.restPort = restPort;
         this.slots = slots;
         this.checkpointDirectory = checkpointDirectory.toAbsolutePath();
         this.processLog = processLog;
+        this.metricsPort = metricsPort;
     }
 
-    /** {@code REST_PORT SLOTS CHECKPOINT_DIRECTORY}: runs the cluster until the JVM is stopped. */
+    /** {@code REST_PORT SLOTS CHECKPOINT_DIRECTORY METRICS_PORT}: runs the cluster until the JVM is stopped. */
     public static void main(String[] args) throws InterruptedException {
-        FlinkMiniCluster cluster =
-                new FlinkMiniCluster(Integer.parseInt(args[0]), Integer.parseInt(args[1]), Path.of(args[2]));
+        FlinkMiniCluster cluster = new FlinkMiniCluster(
+                Integer.parseInt(args[0]), Integer.parseInt(args[1]), Path.of(args[2]), Integer.parseInt(args[3]));
         ChildJvm.run(cluster::start, cluster::stop);
     }
 
@@ -49,6 +52,11 @@ public final class FlinkClusterProcess extends ProcessBackedServer {
         return "http://127.0.0.1:" + restPort;
     }
 
+    /** Where the cluster's Prometheus reporter serves, or null when it runs none. */
+    public String metricsUrl() {
+        return metricsPort == 0 ? null : "http://127.0.0.1:" + metricsPort + "/metrics";
+    }
+
     public Path checkpointDirectory() {
         return checkpointDirectory;
     }
@@ -60,7 +68,11 @@ public final class FlinkClusterProcess extends ProcessBackedServer {
                         "1536m",
                         processLog,
                         FlinkClusterProcess.class,
-                        List.of(Integer.toString(restPort), Integer.toString(slots), checkpointDirectory.toString())))
+                        List.of(
+                                Integer.toString(restPort),
+                                Integer.toString(slots),
+                                checkpointDirectory.toString(),
+                                Integer.toString(metricsPort))))
                 .logFile(processLog)
                 .build();
     }

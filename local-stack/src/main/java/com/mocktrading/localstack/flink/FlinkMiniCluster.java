@@ -35,12 +35,22 @@ public final class FlinkMiniCluster implements LocalServer {
     private final int restPort;
     private final int slots;
     private final Path checkpointDirectory;
+    private final int metricsPort;
     private MiniCluster cluster;
 
     public FlinkMiniCluster(int restPort, int slots, Path checkpointDirectory) {
+        this(restPort, slots, checkpointDirectory, 0);
+    }
+
+    /**
+     * @param metricsPort where Flink's Prometheus reporter serves the cluster's and its jobs' metrics; 0 for none.
+     *     The reporter listens on every interface (Flink offers no bind address for it), so it runs only where asked.
+     */
+    public FlinkMiniCluster(int restPort, int slots, Path checkpointDirectory, int metricsPort) {
         this.restPort = restPort;
         this.slots = slots;
         this.checkpointDirectory = checkpointDirectory.toAbsolutePath();
+        this.metricsPort = metricsPort;
     }
 
     @Override
@@ -70,6 +80,12 @@ public final class FlinkMiniCluster implements LocalServer {
         // so a job jar's own copy, loaded child-first, would meet this one's. Same version: load it parent-first.
         configuration.set(
                 CoreOptions.ALWAYS_PARENT_FIRST_LOADER_PATTERNS_ADDITIONAL, List.of("software.amazon.awssdk."));
+        if (metricsPort != 0) {
+            configuration.setString(
+                    "metrics.reporter.prom.factory.class",
+                    "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
+            configuration.setString("metrics.reporter.prom.port", Integer.toString(metricsPort));
+        }
         MiniCluster miniCluster = new MiniCluster(new MiniClusterConfiguration.Builder()
                 .setConfiguration(configuration)
                 .setNumTaskManagers(1)

@@ -1,6 +1,7 @@
 package com.mocktrading.marketdata.config;
 
 import com.mocktrading.core.price.PriceCache;
+import com.mocktrading.events.EventEnvelope;
 import com.mocktrading.events.Topic;
 import com.mocktrading.events.Topics;
 import com.mocktrading.marketdata.fanout.RedisChannelHub;
@@ -14,6 +15,7 @@ import com.mocktrading.marketdata.symbols.SymbolDirectory;
 import com.mocktrading.platform.store.LazyRedisConnection;
 import com.mocktrading.platform.store.StoreProperties;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.GlobalOpenTelemetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -29,6 +31,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -75,9 +78,15 @@ class MarketDataConfiguration {
         return container(
                 bootstrapServers,
                 properties.pricesConsumerGroup(),
-                new EventBatchListener<>(Topics.MARKET_DATA, writer::write, properties.batchTimeout(), meters),
+                new EventBatchListener<>(
+                        Topics.MARKET_DATA,
+                        events -> writer.write(
+                                events.stream().map(EventEnvelope::payload).toList()),
+                        properties.batchTimeout(),
+                        meters),
                 Topics.MARKET_DATA,
-                pricesConsumerReadiness);
+                pricesConsumerReadiness,
+                meters);
     }
 
     @Bean
@@ -87,13 +96,16 @@ class MarketDataConfiguration {
             LazyRedisConnection redis,
             ConsumerReadiness ordersConsumerReadiness,
             MeterRegistry meters) {
-        OrderUpdateRelay relay = new OrderUpdateRelay(() -> redis.get().async());
+        // The agent's tracer (a no-op one without the agent).
+        OrderUpdateRelay relay =
+                new OrderUpdateRelay(() -> redis.get().async(), GlobalOpenTelemetry.getTracer("market-data-service"));
         return container(
                 bootstrapServers,
                 properties.ordersConsumerGroup(),
                 new EventBatchListener<>(Topics.TRADE_EXECUTED, relay::relay, properties.batchTimeout(), meters),
                 Topics.TRADE_EXECUTED,
-                ordersConsumerReadiness);
+                ordersConsumerReadiness,
+                meters);
     }
 
     /**
@@ -106,7 +118,8 @@ class MarketDataConfiguration {
             String group,
             EventBatchListener<?> listener,
             Topic<?> topic,
-            ConsumerReadiness readiness) {
+            ConsumerReadiness readiness,
+            MeterRegistry meters) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers,
@@ -126,6 +139,8 @@ class MarketDataConfiguration {
                 10_000);
         DefaultKafkaConsumerFactory<String, byte[]> consumers =
                 new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        // The consumers' own metrics, records-lag-max among them: the lag per group on the dashboards and alerts.
+        consumers.addListener(new MicrometerConsumerListener<>(meters));
         ContainerProperties containerProperties = new ContainerProperties(topic.name());
         containerProperties.setMessageListener(listener);
         containerProperties.setConsumerRebalanceListener(readiness);

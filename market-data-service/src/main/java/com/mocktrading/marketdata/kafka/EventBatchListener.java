@@ -1,7 +1,10 @@
 package com.mocktrading.marketdata.kafka;
 
 import com.mocktrading.events.EventDeserializationException;
+import com.mocktrading.events.EventEnvelope;
 import com.mocktrading.events.Topic;
+import com.mocktrading.events.TraceContext;
+import com.mocktrading.events.kafka.TraceHeaders;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -18,7 +21,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.BatchMessageListener;
 
 /**
- * Decodes a polled batch of one topic's events and hands the payloads to a Redis writer. The batch is committed
+ * Decodes a polled batch of one topic's events and hands them to a Redis writer, each with the trace context of
+ * its record's header (the producer's span) where it has one, else its own. The batch is committed
  * only after the writer finished; if it fails or does not finish in time, the container retries the whole batch
  * with backoff (both writers here are safe to repeat). A record that is not a valid event is counted and skipped:
  * neither a price tick nor a live notification is worth stopping the stream for.
@@ -28,13 +32,16 @@ public final class EventBatchListener<P> implements BatchMessageListener<String,
     private static final Logger LOG = LoggerFactory.getLogger(EventBatchListener.class);
 
     private final Topic<P> topic;
-    private final Function<List<P>, CompletionStage<?>> writer;
+    private final Function<List<EventEnvelope<P>>, CompletionStage<?>> writer;
     private final Duration batchTimeout;
     private final Counter consumed;
     private final Counter malformed;
 
     public EventBatchListener(
-            Topic<P> topic, Function<List<P>, CompletionStage<?>> writer, Duration batchTimeout, MeterRegistry meters) {
+            Topic<P> topic,
+            Function<List<EventEnvelope<P>>, CompletionStage<?>> writer,
+            Duration batchTimeout,
+            MeterRegistry meters) {
         this.topic = topic;
         this.writer = writer;
         this.batchTimeout = batchTimeout;
@@ -44,10 +51,17 @@ public final class EventBatchListener<P> implements BatchMessageListener<String,
 
     @Override
     public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
-        List<P> payloads = new ArrayList<>(records.size());
+        List<EventEnvelope<P>> payloads = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                payloads.add(topic.serde().deserialize(record.value()).payload());
+                EventEnvelope<P> event = topic.serde().deserialize(record.value());
+                String traceparent = TraceHeaders.read(record.headers(), TraceContext.TRACEPARENT_HEADER);
+                payloads.add(
+                        traceparent == null
+                                ? event
+                                : event.withTraceContext(new TraceContext(
+                                        traceparent,
+                                        TraceHeaders.read(record.headers(), TraceContext.TRACESTATE_HEADER))));
             } catch (EventDeserializationException | IllegalArgumentException | NullPointerException e) {
                 malformed.increment();
                 LOG.warn(

@@ -43,7 +43,7 @@ final class ClientConnection {
     private final Outbox outbox;
     private final Consumer<Update> listener = this::deliver;
     private final Map<String, TopicName> held = new HashMap<>();
-    private final Consumer<String> rejections;
+    private final FrameMeters meters;
     private boolean closed;
 
     ClientConnection(
@@ -55,8 +55,7 @@ final class ClientConnection {
             ConnectionLimits limits,
             Consumer<String> frames,
             Runnable tooSlow,
-            Runnable conflated,
-            Consumer<String> rejections) {
+            FrameMeters meters) {
         this.userId = userId;
         this.symbols = symbols;
         this.prices = prices;
@@ -65,8 +64,16 @@ final class ClientConnection {
         this.parser = new ClientFrameParser(limits.maxFrameBytes(), limits.maxTopics());
         this.maxTopics = limits.maxTopics();
         this.snapshotTimeout = limits.snapshotTimeout();
-        this.outbox = new Outbox(limits.orderedBacklog(), limits.orderedBacklogChars(), frames, tooSlow, conflated);
-        this.rejections = rejections;
+        this.outbox = new Outbox(
+                limits.orderedBacklog(),
+                limits.orderedBacklogChars(),
+                frame -> {
+                    meters.sent(frame);
+                    frames.accept(frame);
+                },
+                tooSlow,
+                meters::conflated);
+        this.meters = meters;
     }
 
     String userId() {
@@ -93,6 +100,7 @@ final class ClientConnection {
         } catch (FrameRejected rejected) {
             return reject(rejected);
         }
+        meters.received(frame);
         if (frame instanceof ClientFrame.Subscribe subscribe) {
             return subscribe(subscribe.topics());
         }
@@ -237,7 +245,7 @@ final class ClientConnection {
     }
 
     private Mono<Void> reject(FrameRejected rejected) {
-        rejections.accept(rejected.code());
+        meters.rejected(rejected.code());
         outbox.offerInOrder(ServerFrames.error(rejected.code(), rejected.getMessage()));
         return Mono.empty();
     }

@@ -4,7 +4,6 @@ import com.mocktrading.core.price.PriceCache;
 import com.mocktrading.marketdata.fanout.RedisChannelHub;
 import com.mocktrading.marketdata.orders.OrderCatchUp;
 import com.mocktrading.marketdata.symbols.SymbolDirectory;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.security.Principal;
 import java.time.Duration;
@@ -41,7 +40,7 @@ public final class MarketDataWebSocketHandler implements WebSocketHandler {
     private final ConnectionLimits limits;
     private final Connections connections;
     private final MeterRegistry meters;
-    private final Counter conflatedFrames;
+    private final FrameMeters frameMeters;
 
     public MarketDataWebSocketHandler(
             SymbolDirectory symbols,
@@ -58,9 +57,7 @@ public final class MarketDataWebSocketHandler implements WebSocketHandler {
         this.limits = limits;
         this.connections = connections;
         this.meters = meters;
-        this.conflatedFrames = Counter.builder("marketdata.frames.conflated")
-                .description("price frames replaced by a newer price before a slow client took them")
-                .register(meters);
+        this.frameMeters = new FrameMeters(meters);
     }
 
     @Override
@@ -95,9 +92,7 @@ public final class MarketDataWebSocketHandler implements WebSocketHandler {
                 limits,
                 frame -> sink.get().next(frame),
                 () -> tooSlow(session, userId),
-                conflatedFrames::increment,
-                code -> meters.counter("marketdata.frames.rejected", "code", code)
-                        .increment());
+                frameMeters);
         connections.add(client);
         LOG.info("user {} connected ({} connections)", userId, connections.count());
 

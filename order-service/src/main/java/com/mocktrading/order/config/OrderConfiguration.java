@@ -6,7 +6,6 @@ import com.mocktrading.core.price.PriceCache;
 import com.mocktrading.domain.order.AcceptanceRules;
 import com.mocktrading.events.EventEnvelope;
 import com.mocktrading.events.Topics;
-import com.mocktrading.events.TraceContext;
 import com.mocktrading.events.TradeOrderPayload;
 import com.mocktrading.events.kafka.EventKafkaSerializer;
 import com.mocktrading.order.placement.IntakeTimeouts;
@@ -17,16 +16,14 @@ import com.mocktrading.order.placement.idempotency.IdempotencyStore;
 import com.mocktrading.order.placement.kafka.KafkaOrderPublisher;
 import com.mocktrading.platform.dependency.DependencyCalls;
 import com.mocktrading.platform.store.StoreProperties;
+import com.mocktrading.platform.warmup.WarmUpStep;
+import com.mocktrading.tracing.TraceContexts;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
-import io.micrometer.tracing.Span;
-import io.micrometer.tracing.Tracer;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -39,6 +36,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OrderProperties.class)
 class OrderConfiguration {
+
+    /** A user no request can be: the warm-up's reads find nothing. */
+    private static final String WARM_UP_USER = "warm-up";
 
     /**
      * Idempotent, acks=all, no batching delay (acceptance latency), and bounded waits so that a down broker
@@ -76,13 +76,19 @@ class OrderConfiguration {
         return template;
     }
 
+    /** The reads of order placement, before the service reports ready: topic metadata, portfolio, order, price. */
     @Bean
-    WarmUp warmUp(
+    WarmUpStep orderPlacementReads(
             KafkaTemplate<String, EventEnvelope<TradeOrderPayload>> kafka,
             PortfolioStore portfolios,
             OrderStore orders,
             PriceCache prices) {
-        return new WarmUp(kafka, portfolios, orders, prices);
+        return () -> {
+            kafka.partitionsFor(Topics.TRADE_ORDERS.name());
+            portfolios.find(WARM_UP_USER, PortfolioStore.Consistency.STRONG);
+            orders.find(WARM_UP_USER);
+            prices.latest("WARMUP");
+        };
     }
 
     @Bean
@@ -105,8 +111,7 @@ class OrderConfiguration {
             DependencyCalls calls,
             OrderProperties properties,
             @Value("${mocktrading.portfolio.starting-cash}") BigDecimal startingCash,
-            Clock clock,
-            ObjectProvider<Tracer> tracer) {
+            Clock clock) {
         return new OrderPlacement(
                 prices,
                 portfolios,
@@ -116,7 +121,8 @@ class OrderConfiguration {
                 new AcceptanceRules(properties.priceStaleness()),
                 startingCash,
                 clock,
-                currentTrace(tracer));
+                // The request's span (the agent's), carried in the event so that execution joins the trace.
+                TraceContexts::current);
     }
 
     @Bean
@@ -140,18 +146,5 @@ class OrderConfiguration {
                         properties.inProgressWait()),
                 new PerUserInFlight(properties.maxInFlightPerUser()),
                 bulkheads.bulkhead("order-placement"));
-    }
-
-    /** The W3C trace context of the current request, carried in the event so execution joins the same trace. */
-    private static Supplier<TraceContext> currentTrace(ObjectProvider<Tracer> tracer) {
-        return () -> {
-            Tracer current = tracer.getIfAvailable();
-            Span span = current == null ? null : current.currentSpan();
-            if (span == null) {
-                return null;
-            }
-            return TraceContext.of(
-                    "00-" + span.context().traceId() + "-" + span.context().spanId() + "-01");
-        };
     }
 }

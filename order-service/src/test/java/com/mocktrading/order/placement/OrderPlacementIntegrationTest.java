@@ -115,6 +115,32 @@ class OrderPlacementIntegrationTest {
     }
 
     @Test
+    void countsOrdersAcceptedAndRefusedByTheirProblemCode() {
+        String user = newUser();
+        String symbol = newSymbol();
+        freshPrice(symbol, "1000.00");
+        assertThat(post(port, "/orders", order(symbol, "BUY", 1), user, null).statusCode())
+                .isEqualTo(202);
+        assertProblem(post(port, "/orders", order(symbol, "BUY", 1000), user, null), 402, "INSUFFICIENT_FUNDS");
+        assertProblem(post(port, "/orders", "{\"symbol\":", user, null), 400, "VALIDATION_FAILED");
+
+        List<String> placements = get(port, "/actuator/prometheus", null)
+                .body()
+                .lines()
+                .filter(line -> line.startsWith("http_server_requests_seconds_count{")
+                        && line.contains("method=\"POST\"")
+                        && line.contains("uri=\"/orders\""))
+                .toList();
+
+        assertThat(placements)
+                .anySatisfy(line -> assertThat(line).contains("code=\"none\"").contains("status=\"202\""))
+                .anySatisfy(line ->
+                        assertThat(line).contains("code=\"INSUFFICIENT_FUNDS\"").contains("status=\"402\""))
+                .anySatisfy(line ->
+                        assertThat(line).contains("code=\"VALIDATION_FAILED\"").contains("status=\"400\""));
+    }
+
+    @Test
     void refusesABuyTheCashDoesNotCoverAndChangesNothing() {
         String user = newUser();
         String symbol = newSymbol();

@@ -67,7 +67,8 @@ class TradeHistorySearchTest {
                     100_000L,
                     Timestamps.format(Instant.parse("2026-11-24T00:00:00Z").minusSeconds(i)),
                     null,
-                    "2026-11-24T00:00:01.000Z"));
+                    "2026-11-24T00:00:01.000Z",
+                    null));
         }
         return trades;
     }

@@ -2,6 +2,7 @@ package com.mocktrading.platform.reactive;
 
 import com.mocktrading.platform.error.ErrorCode;
 import com.mocktrading.platform.error.FieldError;
+import com.mocktrading.platform.error.ProblemCodeTag;
 import com.mocktrading.platform.error.Problems;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -31,6 +32,7 @@ public class ReactiveProblemWriter {
         if (response.isCommitted()) {
             return Mono.empty();
         }
+        exchange.getAttributes().put(ProblemCodeTag.ATTRIBUTE, code.name());
         response.setRawStatusCode(status);
         HttpHeaders headers = response.getHeaders();
         headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);

@@ -19,6 +19,12 @@ public class ReactiveWebConfiguration {
         return new ReactiveProblemWriter();
     }
 
+    /** Picked up by the request observation: every request metric says which problem code it answered. */
+    @Bean
+    ReactiveProblemCodeObservationConvention reactiveProblemCodeObservationConvention() {
+        return new ReactiveProblemCodeObservationConvention();
+    }
+
     /** Before Boot's error handler (order -1), which would render plain JSON. */
     @Bean
     @Order(-2)

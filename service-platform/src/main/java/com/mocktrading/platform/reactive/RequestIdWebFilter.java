@@ -1,10 +1,10 @@
 package com.mocktrading.platform.reactive;
 
-import io.micrometer.tracing.handler.TracingObservationHandler;
+import com.mocktrading.events.TraceContext;
+import com.mocktrading.tracing.TraceContexts;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -12,8 +12,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The WebFlux twin of the servlet request-id filter: echoes a sane {@code X-Request-Id} (or makes one) and
- * names the request's trace in {@code X-Trace-Id}. The trace is read from the request's observation, which
- * WebFlux keeps on the exchange rather than in a thread-local.
+ * names the request's trace in {@code X-Trace-Id}: the server span the Java agent opened for the request, current
+ * while the filter chain is assembled.
  */
 public class RequestIdWebFilter implements WebFilter {
 
@@ -29,11 +29,10 @@ public class RequestIdWebFilter implements WebFilter {
                 : UUID.randomUUID().toString();
         HttpHeaders headers = exchange.getResponse().getHeaders();
         headers.set(REQUEST_ID, requestId);
-        ServerRequestObservationContext.findCurrent(exchange.getAttributes())
-                .map(context -> context.<TracingObservationHandler.TracingContext>get(
-                        TracingObservationHandler.TracingContext.class))
-                .map(TracingObservationHandler.TracingContext::getSpan)
-                .ifPresent(span -> headers.set(TRACE_ID, span.context().traceId()));
+        TraceContext trace = TraceContexts.current();
+        if (trace != null && trace.traceId() != null) {
+            headers.set(TRACE_ID, trace.traceId());
+        }
         return chain.filter(exchange);
     }
 }

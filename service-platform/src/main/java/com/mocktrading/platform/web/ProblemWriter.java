@@ -1,6 +1,7 @@
 package com.mocktrading.platform.web;
 
 import com.mocktrading.platform.error.ErrorCode;
+import com.mocktrading.platform.error.ProblemCodeTag;
 import com.mocktrading.platform.error.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,6 +28,7 @@ public class ProblemWriter {
             return;
         }
         response.resetBuffer();
+        request.setAttribute(ProblemCodeTag.ATTRIBUTE, code.name());
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

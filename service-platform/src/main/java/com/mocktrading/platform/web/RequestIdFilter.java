@@ -1,7 +1,7 @@
 package com.mocktrading.platform.web;
 
-import io.micrometer.tracing.Span;
-import io.micrometer.tracing.Tracer;
+import com.mocktrading.events.TraceContext;
+import com.mocktrading.tracing.TraceContexts;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -23,12 +22,6 @@ public class RequestIdFilter extends OncePerRequestFilter {
     public static final String TRACE_ID = "X-Trace-Id";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
-    private final ObjectProvider<Tracer> tracer;
-
-    public RequestIdFilter(ObjectProvider<Tracer> tracer) {
-        this.tracer = tracer;
-    }
-
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -37,10 +30,9 @@ public class RequestIdFilter extends OncePerRequestFilter {
                 ? requested
                 : UUID.randomUUID().toString();
         response.setHeader(REQUEST_ID, requestId);
-        Tracer current = tracer.getIfAvailable();
-        Span span = current == null ? null : current.currentSpan();
-        if (span != null) {
-            response.setHeader(TRACE_ID, span.context().traceId());
+        TraceContext trace = TraceContexts.current();
+        if (trace != null && trace.traceId() != null) {
+            response.setHeader(TRACE_ID, trace.traceId());
         }
         MDC.put("requestId", requestId);
         try {

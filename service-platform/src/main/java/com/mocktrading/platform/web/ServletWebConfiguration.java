@@ -2,8 +2,6 @@ package com.mocktrading.platform.web;
 
 import com.mocktrading.platform.error.ProblemDetailsAdvice;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.micrometer.tracing.Tracer;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -30,11 +28,21 @@ public class ServletWebConfiguration {
         return new ProblemDetailsAdvice();
     }
 
-    /** After the observation filter (which opens the trace), before everything else. */
     @Bean
-    FilterRegistrationBean<RequestIdFilter> requestIdFilter(ObjectProvider<Tracer> tracer) {
-        FilterRegistrationBean<RequestIdFilter> registration =
-                new FilterRegistrationBean<>(new RequestIdFilter(tracer));
+    ProblemCodeRecorder problemCodeRecorder() {
+        return new ProblemCodeRecorder();
+    }
+
+    /** Picked up by the request observation: every request metric says which problem code it answered. */
+    @Bean
+    ProblemCodeObservationConvention problemCodeObservationConvention() {
+        return new ProblemCodeObservationConvention();
+    }
+
+    /** Before everything else (the agent opens the request's span before any filter runs). */
+    @Bean
+    FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+        FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }

@@ -23,6 +23,7 @@ import java.util.List;
  * @param executionPrice the exact fill price as its decimal string (never a double); null for a failed trade
  * @param executionPriceE4 the price x 10^4, which sorts and sums; null for a failed trade
  * @param failureReason null for an executed trade
+ * @param traceId the trace of the order's way from the API to here (find it in the trace UI); null when untraced
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true) // a newer writer's field does not break an older reader
@@ -38,7 +39,8 @@ public record TradeDocument(
         Long executionPriceE4,
         String executionTimestamp,
         String failureReason,
-        String eventTimestamp) {
+        String eventTimestamp,
+        String traceId) {
 
     /** Field names for the queries that filter and sort by them. */
     public static final String EVENT_ID = "eventId";
@@ -79,7 +81,8 @@ public record TradeDocument(
                 price == null ? null : Money.price(price).movePointRight(4).longValueExact(),
                 Timestamps.format(trade.executionTimestamp()),
                 trade.failureReason(),
-                Timestamps.format(event.eventTimestamp()));
+                Timestamps.format(event.eventTimestamp()),
+                event.traceContext() == null ? null : event.traceContext().traceId());
     }
 
     /** The document as stored (its {@code _source}). */
