@@ -207,6 +207,24 @@ class LocalRunServicesIntegrationTest {
                     .path("hits");
             assertThat(hits).hasSize(1);
             assertThat(hits.get(0).path("_source").path("traceId").asText()).isEqualTo(traceId);
+
+            // The trace id finds the order's log lines: order-service's and the execution job's, JSON both.
+            Path logs = settings.dataDirectory().resolve("logs");
+            assertThat(java.nio.file.Files.readAllLines(logs.resolve("order-service.log")))
+                    .anySatisfy(line -> assertThat(line)
+                            .contains("\"traceId\":\"" + traceId + "\"")
+                            .contains("\"orderId\":\"" + orderId + "\""));
+            List<JsonNode> jobLines = new java.util.ArrayList<>();
+            for (String line : java.nio.file.Files.readAllLines(logs.resolve("flink.log"))) {
+                if (line.contains(traceId)) {
+                    jobLines.add(JSON.readTree(line));
+                }
+            }
+            assertThat(jobLines).anySatisfy(line -> {
+                assertThat(line.path("mdc").path("traceId").asText()).isEqualTo(traceId);
+                assertThat(line.path("mdc").path("orderId").asText()).isEqualTo(orderId);
+                assertThat(line.path("formattedMessage").asText()).contains("decided: EXECUTED");
+            });
         }
 
         /**
@@ -216,7 +234,11 @@ class LocalRunServicesIntegrationTest {
         void noTokenInSpansLogsOrMetrics() throws Exception {
             String signature = token.substring(token.lastIndexOf('.') + 1);
             String spans = new ZipkinTraces(settings.zipkinPort()).everything();
-            assertThat(spans).contains("api-gateway").doesNotContain(signature).doesNotContain("Bearer ");
+            assertThat(spans)
+                    .contains("api-gateway")
+                    .doesNotContain(signature)
+                    .doesNotContain("Bearer ")
+                    .doesNotContain("eyJ");
             try (var logs = java.nio.file.Files.list(settings.dataDirectory().resolve("logs"))) {
                 for (Path log : logs.filter(java.nio.file.Files::isRegularFile).toList()) {
                     assertThat(java.nio.file.Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1))
@@ -238,7 +260,12 @@ class LocalRunServicesIntegrationTest {
                 HttpResponse<String> scraped =
                         send(HttpRequest.newBuilder(URI.create(url)).build());
                 assertThat(scraped.statusCode()).as(url).isEqualTo(200);
-                assertThat(scraped.body()).as(url).doesNotContain(signature).doesNotContain("Bearer");
+                // "Bearer " with its space: a credential, not the BearerTokenAuthenticationToken class in a tag.
+                assertThat(scraped.body())
+                        .as(url)
+                        .doesNotContain(signature)
+                        .doesNotContain("Bearer ")
+                        .doesNotContain("eyJ");
             }
         }
 

@@ -32,6 +32,9 @@ import java.util.concurrent.Executors;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.async.ResultFuture;
 import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -46,6 +49,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class ExecuteOrders extends RichAsyncFunction<EventEnvelope<TradeOrderPayload>, Outcome> {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ExecuteOrders.class);
 
     private final ExecutionJobConfig config;
     private final DynamoDbClientFactory dynamoDb;
@@ -113,7 +117,18 @@ public final class ExecuteOrders extends RichAsyncFunction<EventEnvelope<TradeOr
         span.setAttribute("mocktrading.order_id", payload.orderId());
         span.setAttribute("mocktrading.user_id", payload.userId());
         span.setAttribute("mocktrading.symbol", payload.symbol());
-        try (Scope ignored = span.makeCurrent()) {
+        String traceId = span.getSpanContext().isValid()
+                ? span.getSpanContext().getTraceId()
+                : order.traceContext() == null
+                        ? ""
+                        : String.valueOf(order.traceContext().traceId());
+        // The log lines of this order carry its ids, as the services' do: a trace id found in the trace UI finds them.
+        try (Scope ignored = span.makeCurrent();
+                MDC.MDCCloseable trace = MDC.putCloseable("traceId", traceId);
+                MDC.MDCCloseable spanId =
+                        MDC.putCloseable("spanId", span.getSpanContext().getSpanId());
+                MDC.MDCCloseable orderId = MDC.putCloseable("orderId", payload.orderId());
+                MDC.MDCCloseable userId = MDC.putCloseable("userId", payload.userId())) {
             Optional<Decision> decision = Retry.decorateSupplier(storeRetry, () -> executor.execute(payload))
                     .get();
             decision.ifPresentOrElse(
@@ -123,10 +138,24 @@ public final class ExecuteOrders extends RichAsyncFunction<EventEnvelope<TradeOr
                         if (!decided.replayed()) {
                             metrics.decided(payload, decided.outcome());
                         }
+                        LOG.info(
+                                "{} {} {} {}: {}{}",
+                                payload.side(),
+                                payload.quantity(),
+                                payload.symbol(),
+                                decided.replayed() ? "decided before (a replay)" : "decided",
+                                decided.outcome().status(),
+                                decided.outcome().executionPrice() == null
+                                        ? ""
+                                        : " at "
+                                                + decided.outcome()
+                                                        .executionPrice()
+                                                        .toPlainString());
                     },
                     () -> {
                         span.setAttribute("mocktrading.status", "WITHDRAWN");
                         metrics.withdrawn();
+                        LOG.info("withdrawn by order-service before its execution: skipped");
                     });
             return decision.map(decided -> List.of(new Outcome(
                             OutcomeEvents.of(decided.outcome(), JobTracer.contextOf(span, order.traceContext())),
