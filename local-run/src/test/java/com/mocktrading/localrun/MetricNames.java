@@ -1,5 +1,7 @@
 package com.mocktrading.localrun;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,13 +21,19 @@ final class MetricNames {
     private static final Pattern MATCHERS = Pattern.compile("\\{[^}]*}");
     private static final Pattern GROUPING = Pattern.compile("\\b(?:by|without)\\s*\\([^)]*\\)");
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private MetricNames() {}
 
     static Set<String> referencedBy(Path alertRules, Path dashboards) throws IOException {
         StringBuilder text = new StringBuilder(Files.readString(alertRules));
         try (Stream<Path> files = Files.list(dashboards)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
-                text.append('\n').append(Files.readString(file));
+                for (JsonNode panel : JSON.readTree(file.toFile()).path("panels")) {
+                    for (JsonNode target : panel.path("targets")) {
+                        text.append('\n').append(target.path("expr").asText());
+                    }
+                }
             }
         }
         // Label names inside matchers and groupings (job_name, client_id) are not metrics.

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -32,6 +33,10 @@ import reactor.core.scheduler.Schedulers;
 public final class MarketDataWebSocketHandler implements WebSocketHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(MarketDataWebSocketHandler.class);
+
+    private static final String DROPPED = "marketdata.connections.dropped";
+    private static final String TOO_MANY_CONNECTIONS = "too_many_connections";
+    private static final String TOO_SLOW = "too_slow";
 
     private final SymbolDirectory symbols;
     private final PriceCache prices;
@@ -58,6 +63,10 @@ public final class MarketDataWebSocketHandler implements WebSocketHandler {
         this.connections = connections;
         this.meters = meters;
         this.frameMeters = new FrameMeters(meters);
+        // At zero from the start, so that a dashboard's rate of drops is 0 rather than no data.
+        for (String reason : List.of(TOO_MANY_CONNECTIONS, TOO_SLOW)) {
+            meters.counter(DROPPED, "reason", reason);
+        }
     }
 
     @Override
@@ -78,8 +87,7 @@ public final class MarketDataWebSocketHandler implements WebSocketHandler {
     private Mono<Void> serve(WebSocketSession session, String userId, Optional<Instant> tokenExpiry) {
         if (!connections.admit(userId, limits.maxConnectionsPerUser())) {
             LOG.warn("user {} refused: already {} connections", userId, limits.maxConnectionsPerUser());
-            meters.counter("marketdata.connections.dropped", "reason", "too_many_connections")
-                    .increment();
+            meters.counter(DROPPED, "reason", TOO_MANY_CONNECTIONS).increment();
             return session.close(new CloseStatus(CloseStatus.POLICY_VIOLATION.getCode(), "too many connections"));
         }
         AtomicReference<FluxSink<String>> sink = new AtomicReference<>();
@@ -155,7 +163,7 @@ public final class MarketDataWebSocketHandler implements WebSocketHandler {
 
     private void tooSlow(WebSocketSession session, String userId) {
         LOG.warn("user {} disconnected: too many undelivered frames", userId);
-        meters.counter("marketdata.connections.dropped", "reason", "too_slow").increment();
+        meters.counter(DROPPED, "reason", TOO_SLOW).increment();
         // Not on the caller's thread: it may hold the connection's locks.
         session.close(new CloseStatus(CloseStatus.POLICY_VIOLATION.getCode(), "too slow"))
                 .subscribeOn(Schedulers.parallel())
