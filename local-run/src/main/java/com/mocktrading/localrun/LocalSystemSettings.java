@@ -134,31 +134,7 @@ public record LocalSystemSettings(
      * and is scraped by the other.
      */
     public LocalSystemSettings withTelemetry() {
-        return new LocalSystemSettings(
-                dataDirectory,
-                kafkaPort,
-                kafkaControllerPort,
-                dynamoDbPort,
-                redisPort,
-                elasticsearchPort,
-                elasticsearchTransportPort,
-                clickHouseHttpPort,
-                clickHouseTcpPort,
-                flinkRestPort,
-                orderServicePorts,
-                portfolioServicePort,
-                queryServicePort,
-                marketDataServicePort,
-                gatewayPort,
-                gatewayManagementPort,
-                gatewayAddress,
-                symbols,
-                simulatorRate,
-                elasticsearchHeap,
-                FreePorts.next(),
-                FreePorts.next(),
-                projectDirectory,
-                images);
+        return copy(orderServicePorts, symbols, simulatorRate, images, FreePorts.next(), FreePorts.next());
     }
 
     /** These settings with {@code replicas} of order-service: the first on its port, the others on free ones. */
@@ -175,6 +151,16 @@ public record LocalSystemSettings(
 
     private LocalSystemSettings copy(
             List<Integer> orderServicePorts, int symbols, double simulatorRate, ServiceImages images) {
+        return copy(orderServicePorts, symbols, simulatorRate, images, zipkinPort, prometheusPort);
+    }
+
+    private LocalSystemSettings copy(
+            List<Integer> orderServicePorts,
+            int symbols,
+            double simulatorRate,
+            ServiceImages images,
+            int zipkinPort,
+            int prometheusPort) {
         return new LocalSystemSettings(
                 dataDirectory,
                 kafkaPort,

@@ -6,6 +6,7 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -14,6 +15,7 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Spans of a Flink job, continuing the trace whose W3C context an event carries. One per operator instance, closed
@@ -70,6 +72,22 @@ public final class JobTracer implements AutoCloseable {
     public static TraceContext contextOf(Span span, TraceContext fallback) {
         TraceContext context = TraceContexts.of(span);
         return context == null ? fallback : context;
+    }
+
+    /**
+     * Runs {@code work} as {@code span}'s step: a failure marks the span (its exception recorded), and the span ends
+     * either way.
+     */
+    public static <T> T during(Span span, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR);
+            throw e;
+        } finally {
+            span.end();
+        }
     }
 
     /** Sends what is still buffered (bounded: a missing trace UI cannot hold up a job's shutdown). */

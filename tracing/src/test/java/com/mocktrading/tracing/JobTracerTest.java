@@ -80,6 +80,30 @@ class JobTracerTest {
     }
 
     @Test
+    void aStepThatFailsMarksItsSpanWhichEndsEitherWay() {
+        KeptSpans exported = new KeptSpans();
+        try (JobTracer tracer = JobTracer.exportingTo("execution-job", exported)) {
+            assertThat(JobTracer.during(tracer.startChild("read price"), () -> "12.50"))
+                    .isEqualTo("12.50");
+            assertThatThrownBy(() -> JobTracer.during(tracer.startChild("dynamodb transaction"), () -> {
+                        throw new IllegalStateException("throttled");
+                    }))
+                    .hasMessage("throttled");
+        }
+
+        assertThat(exported.spans)
+                .extracting(span -> span.getName() + ":" + span.getStatus().getStatusCode())
+                .containsExactlyInAnyOrder("read price:UNSET", "dynamodb transaction:ERROR");
+        assertThat(exported.spans.stream()
+                        .filter(span -> span.getName().equals("dynamodb transaction"))
+                        .findFirst()
+                        .orElseThrow()
+                        .getEvents())
+                .extracting(event -> event.getName())
+                .containsExactly("exception");
+    }
+
+    @Test
     void aTracedJobIsNamed() {
         assertThatThrownBy(() -> new TracingSettings(" ", "http://127.0.0.1:9411/api/v2/spans"))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -174,17 +174,11 @@ public final class ExecuteOrders extends RichAsyncFunction<EventEnvelope<TradeOr
         Span span = tracer.startChild("read price");
         span.setAttribute("db.system.name", "redis");
         span.setAttribute("mocktrading.symbol", symbol);
-        try {
+        return JobTracer.during(span, () -> {
             Optional<LatestPrice> price = priceWithRetries(prices, symbol);
             span.setAttribute("mocktrading.price_found", price.isPresent());
             return price;
-        } catch (RuntimeException e) {
-            span.recordException(e);
-            span.setStatus(StatusCode.ERROR);
-            throw e;
-        } finally {
-            span.end();
-        }
+        });
     }
 
     private Optional<LatestPrice> priceWithRetries(PriceCache prices, String symbol) {

@@ -8,7 +8,6 @@ import com.mocktrading.events.ExecutionStatus;
 import com.mocktrading.events.TradeOrderPayload;
 import com.mocktrading.tracing.JobTracer;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.StatusCode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.function.Supplier;
@@ -40,16 +39,10 @@ final class TracedExecutionRecords implements ExecutionRecords {
         span.setAttribute("db.system.name", "aws.dynamodb");
         span.setAttribute("db.operation.name", "TransactWriteItems");
         span.setAttribute("mocktrading.transaction", what);
-        try {
+        return JobTracer.during(span, () -> {
             ExecutionOutcome outcome = transaction.get();
             span.setAttribute("mocktrading.outcome", outcome.getClass().getSimpleName());
             return outcome;
-        } catch (RuntimeException e) {
-            span.recordException(e);
-            span.setStatus(StatusCode.ERROR);
-            throw e;
-        } finally {
-            span.end();
-        }
+        });
     }
 }
