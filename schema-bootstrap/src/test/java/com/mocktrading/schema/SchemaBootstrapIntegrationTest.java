@@ -14,6 +14,7 @@ import com.mocktrading.core.dynamodb.TableDefinitions;
 import com.mocktrading.events.Topic;
 import com.mocktrading.events.Topics;
 import com.mocktrading.localstack.SharedServers;
+import com.mocktrading.schema.elasticsearch.ElasticsearchTemplateBootstrap;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -128,6 +129,8 @@ class SchemaBootstrapIntegrationTest {
             ElasticsearchClient client =
                     new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper()));
             String index = "trading_trades-2020-01";
+            // As the index was made before this template: without it (the bootstrap puts it back below).
+            client.indices().deleteIndexTemplate(d -> d.name(ElasticsearchTemplateBootstrap.TEMPLATE_NAME));
             client.indices()
                     .create(
                             c -> c.index(index)
