@@ -19,7 +19,7 @@ import java.util.Map;
  *     ({@code --gateway-address=0.0.0.0}), since it hands out development tokens to whoever asks; every other
  *     process listens on loopback only
  * @param zipkinPort the trace UI (Zipkin), which every service and job sends its spans to; 0 runs none (and the
- *     services and jobs export no spans, their trace ids still in every log line)
+ *     services run with their tracing agent off, the jobs make no spans)
  * @param prometheusPort Prometheus, scraping every service and job; 0 (the default) runs none
  * @param projectDirectory the checkout whose built service jars to run, or null to run the servers only
  * @param images the project's images to run the services, the simulator and the schema bootstrap from, in
