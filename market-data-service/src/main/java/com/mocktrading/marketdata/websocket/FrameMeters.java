@@ -51,10 +51,13 @@ final class FrameMeters {
 
     /** A frame handed to the connection. */
     void sent(String frame) {
+        if (!frame.startsWith(TYPE_PREFIX)) {
+            sentOther.increment();
+            return;
+        }
         for (Map.Entry<String, Counter> type : sent.entrySet()) {
             String name = type.getKey();
-            if (frame.startsWith(TYPE_PREFIX)
-                    && frame.startsWith(name, TYPE_PREFIX.length())
+            if (frame.startsWith(name, TYPE_PREFIX.length())
                     && frame.length() > TYPE_PREFIX.length() + name.length()
                     && frame.charAt(TYPE_PREFIX.length() + name.length()) == '"') {
                 type.getValue().increment();
